@@ -1,0 +1,119 @@
+package dev.backtrack.sdk.error;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Groups exceptions by where they were thrown, not by what their message says.
+ *
+ * <p>The fingerprint is the first 16 hex chars of a SHA-256 over the exception's class name and,
+ * for the exception and each of its causes, every stack frame's declaring class, method and line.
+ * The message is left out (it often carries ids). Frames of classes the JVM or a framework
+ * generates with numbered names ({@code $$Lambda$123}, {@code $Proxy12},
+ * {@code GeneratedMethodAccessor42}, {@code jdk.internal.reflect}) are skipped, the numbered
+ * suffix of a CGLIB/ByteBuddy subclass is dropped, and the JDK's own frames contribute no line
+ * numbers, so that the same bug gives the same fingerprint across restarts, machines and JDK
+ * patch releases.
+ */
+public final class ErrorFingerprint {
+  /** Causes followed at most, so a long or cyclic chain stays cheap. */
+  static final int MAX_CAUSES = 16;
+  /** Frames hashed per throwable at most. */
+  static final int MAX_FRAMES = 512;
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private ErrorFingerprint() {}
+
+  /** The fingerprint of {@code error}: 16 lower-case hex chars. */
+  public static String of(Throwable error) {
+    Objects.requireNonNull(error, "error");
+    MessageDigest sha = sha256();
+    StringBuilder key = new StringBuilder(256);
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Throwable t = error;
+    for (int depth = 0; t != null && depth < MAX_CAUSES && seen.add(t); depth++) {
+      key.setLength(0);
+      key.append(t.getClass().getName()).append('\n');
+      StackTraceElement[] frames = t.getStackTrace();
+      for (int i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+        appendFrame(key, frames[i]);
+      }
+      sha.update(key.toString().getBytes(StandardCharsets.UTF_8));
+      t = t.getCause();
+    }
+    byte[] digest = sha.digest();
+    char[] out = new char[16];
+    for (int i = 0; i < 8; i++) {
+      out[2 * i] = HEX[(digest[i] >> 4) & 0xF];
+      out[2 * i + 1] = HEX[digest[i] & 0xF];
+    }
+    return new String(out);
+  }
+
+  private static void appendFrame(StringBuilder key, StackTraceElement frame) {
+    String cls = frame.getClassName();
+    if (isGenerated(cls)) {
+      return;
+    }
+    key.append(stableClassName(cls)).append('#').append(frame.getMethodName());
+    if (!isJdk(cls)) {
+      key.append(':').append(frame.getLineNumber());
+    }
+    key.append('\n');
+  }
+
+  /** Whether a class name is one the runtime numbers differently on every start. */
+  static boolean isGenerated(String cls) {
+    return cls.contains("$$Lambda")
+        || cls.startsWith("jdk.internal.reflect.")
+        || cls.startsWith("jdk.proxy")
+        || cls.startsWith("com.sun.proxy.")
+        || cls.contains("GeneratedMethodAccessor")
+        || cls.contains("GeneratedConstructorAccessor")
+        || cls.contains("GeneratedSerializationConstructorAccessor")
+        || isNumberedProxy(cls);
+  }
+
+  /** {@code $Proxy12} and the like. */
+  private static boolean isNumberedProxy(String cls) {
+    int at = cls.lastIndexOf("$Proxy");
+    if (at < 0) {
+      return false;
+    }
+    int i = at + "$Proxy".length();
+    if (i == cls.length()) {
+      return false;
+    }
+    for (; i < cls.length(); i++) {
+      if (!Character.isDigit(cls.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Drops the numbered part of generated subclasses: {@code Foo$$SpringCGLIB$$0} → {@code Foo}. */
+  static String stableClassName(String cls) {
+    int at = cls.indexOf("$$");
+    return at > 0 ? cls.substring(0, at) : cls;
+  }
+
+  private static boolean isJdk(String cls) {
+    return cls.startsWith("java.") || cls.startsWith("javax.") || cls.startsWith("jdk.")
+        || cls.startsWith("sun.") || cls.startsWith("com.sun.");
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

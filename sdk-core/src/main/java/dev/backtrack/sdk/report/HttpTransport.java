@@ -1,0 +1,88 @@
+package dev.backtrack.sdk.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Posts gzip-compressed batches to the collector's {@code /ingest} over
+ * {@code java.net.http.HttpClient}, on daemon threads so it never keeps the host JVM alive.
+ */
+public final class HttpTransport implements Transport {
+  /** Default time allowed to connect: 2 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  /** Default time allowed for one whole request: 5 seconds (a hanging collector). */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+  private final URI endpoint;
+  private final String authorization;
+  private final Duration requestTimeout;
+  private final ExecutorService executor;
+  private final HttpClient client;
+
+  /** A transport with the default timeouts. */
+  public HttpTransport(URI endpoint, String token) {
+    this(endpoint, token, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+  }
+
+  /**
+   * @param endpoint the collector's ingest URL, {@code http} or {@code https}
+   * @param token the bearer token, or null
+   * @param connectTimeout time allowed to connect
+   * @param requestTimeout time allowed for a whole request
+   */
+  public HttpTransport(URI endpoint, String token, Duration connectTimeout,
+      Duration requestTimeout) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    String scheme = endpoint.getScheme();
+    if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+      throw new IllegalArgumentException("endpoint must be an http(s) URL: " + endpoint);
+    }
+    this.authorization = token == null || token.isBlank() ? null : "Bearer " + token.trim();
+    this.requestTimeout = requestTimeout;
+    this.executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "backtrack-http");
+      t.setDaemon(true);
+      return t;
+    });
+    this.client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout)
+        .executor(executor)
+        .build();
+  }
+
+  @Override
+  public int send(byte[] json) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+        .timeout(requestTimeout)
+        .header("Content-Type", "application/json")
+        .header("Content-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(json)));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 4));
+    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+      gz.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

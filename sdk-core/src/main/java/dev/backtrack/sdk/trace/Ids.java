@@ -1,0 +1,96 @@
+package dev.backtrack.sdk.trace;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Creates and checks the ids carried in trace headers. */
+final class Ids {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  static final int MAX_ID_CHARS = 128;
+
+  private Ids() {}
+
+  /**
+   * A new request id: 32 lower-case hex chars, which is also a valid W3C trace-id. Not from
+   * {@code SecureRandom}: ids need to be unique, not unguessable, and must never block.
+   */
+  static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long hi = random.nextLong();
+    long lo = random.nextLong();
+    if (hi == 0 && lo == 0) {
+      lo = 1;
+    }
+    char[] out = new char[32];
+    hex(hi, out, 0);
+    hex(lo, out, 16);
+    return new String(out);
+  }
+
+  private static void hex(long v, char[] out, int at) {
+    for (int i = 15; i >= 0; i--) {
+      out[at + i] = HEX[(int) (v & 0xF)];
+      v >>>= 4;
+    }
+  }
+
+  /** {@code value} trimmed if it is a usable id (1-128 printable ASCII chars), else null. */
+  static String clean(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.trim();
+    if (v.isEmpty() || v.length() > MAX_ID_CHARS) {
+      return null;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        return null; // could split a header or poison the dashboard; rather start fresh
+      }
+    }
+    return v;
+  }
+
+  /** Whether {@code s} is exactly {@code len} lower-case hex chars and not all zeros. */
+  static boolean isHex(String s, int len) {
+    if (s == null || s.length() != len) {
+      return false;
+    }
+    boolean nonZero = false;
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      boolean digit = c >= '0' && c <= '9';
+      if (!digit && !(c >= 'a' && c <= 'f')) {
+        return false;
+      }
+      nonZero |= c != '0';
+    }
+    return nonZero;
+  }
+
+  /** A W3C trace-id (32 hex) for a correlation id: itself when it is one, else a hash of it. */
+  static String traceIdFor(String correlationId) {
+    if (isHex(correlationId, 32)) {
+      return correlationId;
+    }
+    return digestHex(correlationId, 32);
+  }
+
+  /** A W3C parent-id (16 hex) for a request id: its first 16 chars when hex, else a hash. */
+  static String spanIdFor(String requestId) {
+    if (requestId.length() >= 16 && isHex(requestId.substring(0, 16), 16)) {
+      return requestId.substring(0, 16);
+    }
+    return digestHex(requestId, 16);
+  }
+
+  private static String digestHex(String s, int len) {
+    UUID u = UUID.nameUUIDFromBytes(s.getBytes(StandardCharsets.UTF_8));
+    char[] out = new char[32];
+    hex(u.getMostSignificantBits(), out, 0);
+    hex(u.getLeastSignificantBits(), out, 16);
+    return new String(out, 0, len);
+  }
+}

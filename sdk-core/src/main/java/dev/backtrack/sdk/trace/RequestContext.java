@@ -1,0 +1,229 @@
+package dev.backtrack.sdk.trace;
+
+import dev.backtrack.sdk.event.ErrorInfo;
+import dev.backtrack.sdk.event.OutgoingCall;
+import dev.backtrack.sdk.event.RequestEvent;
+import dev.backtrack.sdk.event.SqlTiming;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one request has done so far: its ids, its SQL statements and outgoing calls.
+ *
+ * <p>Recording methods may be called from any thread (async servlets, reactive clients); each
+ * holds the context's monitor for a few field updates only, never across I/O.
+ */
+public final class RequestContext {
+  /** Slowest distinct statements kept per request. */
+  public static final int SLOWEST_KEPT = 3;
+  /** Outgoing calls kept per request for the batch; the counters count all of them. */
+  public static final int OUTGOING_KEPT = 64;
+
+  private static final AtomicLong IN_FLIGHT = new AtomicLong();
+
+  private final long startMillis;
+  private final long startNanos;
+  private final String method;
+  private final String requestId;
+  private final String correlationId;
+  private final String parentId;
+
+  private int dbCount;
+  private long dbMicros;
+  private final SqlTiming[] slowest = new SqlTiming[SLOWEST_KEPT];
+  private int outCount;
+  private long outMicros;
+  private List<OutgoingCall> outgoing;
+  private String route;
+  private boolean finished;
+
+  private RequestContext(String method, TraceHeaders incoming) {
+    this.startMillis = System.currentTimeMillis();
+    this.startNanos = System.nanoTime();
+    this.method = method;
+    this.requestId = incoming.requestId() != null ? incoming.requestId() : Ids.newId();
+    this.correlationId =
+        incoming.correlationId() != null ? incoming.correlationId() : this.requestId;
+    this.parentId = incoming.parentId();
+  }
+
+  /**
+   * Starts a request: takes the incoming ids and creates what is missing (a new request id; the
+   * correlation id defaults to the request id). Counts the request as in flight until
+   * {@link #finish}.
+   *
+   * @param method the HTTP method
+   * @param incoming the ids from the request's headers, or {@link TraceHeaders#NONE}
+   */
+  public static RequestContext begin(String method, TraceHeaders incoming) {
+    RequestContext ctx = new RequestContext(method,
+        incoming == null ? TraceHeaders.NONE : incoming);
+    IN_FLIGHT.incrementAndGet();
+    return ctx;
+  }
+
+  /** The context of the request running here (see {@link ContextStorage}), or null. */
+  public static RequestContext current() {
+    return ContextStorage.current();
+  }
+
+  /** Requests begun and not yet finished in this process. */
+  public static long inFlight() {
+    return IN_FLIGHT.get();
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public String correlationId() {
+    return correlationId;
+  }
+
+  /** The caller's request id, or null. */
+  public String parentId() {
+    return parentId;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** Request start, milliseconds since the epoch. */
+  public long startMillis() {
+    return startMillis;
+  }
+
+  /** The route template, once known (see {@link #route(String)}), else null. */
+  public synchronized String route() {
+    return route;
+  }
+
+  /** Sets the route template early, for integrations that know it before the end. */
+  public synchronized void route(String routeTemplate) {
+    this.route = routeTemplate;
+  }
+
+  /**
+   * Counts one executed SQL statement.
+   *
+   * @param normalizedSql the statement's template ({@code SqlNormalizer.normalize})
+   * @param micros its execution time in microseconds
+   */
+  public synchronized void recordQuery(String normalizedSql, long micros) {
+    dbCount++;
+    dbMicros += Math.max(0, micros);
+    keepIfSlow(normalizedSql == null ? "" : normalizedSql, micros);
+  }
+
+  /** Counts SQL statements executed together (a JDBC batch) as {@code count} statements. */
+  public synchronized void recordQueries(String normalizedSql, int count, long micros) {
+    dbCount += Math.max(0, count);
+    dbMicros += Math.max(0, micros);
+    keepIfSlow(normalizedSql == null ? "" : normalizedSql, micros);
+  }
+
+  private void keepIfSlow(String sql, long micros) {
+    for (int i = 0; i < SLOWEST_KEPT; i++) {
+      SqlTiming t = slowest[i];
+      if (t != null && (t.sql() == sql || t.sql().equals(sql))) {
+        if (micros > t.micros()) {
+          slowest[i] = new SqlTiming(sql, micros);
+          sortSlowest();
+        }
+        return;
+      }
+    }
+    int last = SLOWEST_KEPT - 1;
+    if (slowest[last] == null || slowest[last].micros() < micros) {
+      slowest[last] = new SqlTiming(sql, micros);
+      sortSlowest();
+    }
+  }
+
+  private void sortSlowest() {
+    for (int i = SLOWEST_KEPT - 1; i > 0; i--) {
+      SqlTiming a = slowest[i - 1];
+      SqlTiming b = slowest[i];
+      if (b != null && (a == null || a.micros() < b.micros())) {
+        slowest[i - 1] = b;
+        slowest[i] = a;
+      }
+    }
+  }
+
+  /**
+   * Counts one outgoing HTTP call and keeps it for the batch's {@code outgoing} list; it is sent
+   * with this request's event (so that it carries the route, known only at the end).
+   *
+   * @param host {@code host} or {@code host:port}
+   * @param method the call's HTTP method
+   * @param status the response status, 0 when none arrived
+   * @param micros the call's duration in microseconds
+   * @param error whether the call failed
+   */
+  public synchronized void recordOutgoing(String host, String method, int status, long micros,
+      boolean error) {
+    outCount++;
+    outMicros += Math.max(0, micros);
+    if (outgoing == null) {
+      outgoing = new ArrayList<>(4);
+    }
+    if (outgoing.size() < OUTGOING_KEPT) {
+      long ts = System.currentTimeMillis() - micros / 1000;
+      outgoing.add(new OutgoingCall(ts, requestId, null, method, host, status, micros, error));
+    }
+  }
+
+  /** Statements counted so far. */
+  public synchronized int dbCount() {
+    return dbCount;
+  }
+
+  /** Outgoing calls counted so far. */
+  public synchronized int outCount() {
+    return outCount;
+  }
+
+  /**
+   * Ends the request and describes it. Only the first call ends it; later calls describe it again
+   * without counting it out of flight twice.
+   *
+   * @param routeTemplate the route template in canonical form, or null for the one set earlier
+   *     (else {@code <unmatched>})
+   * @param status the HTTP status
+   * @param error the exception the request ended with, or null
+   */
+  public RequestEvent finish(String routeTemplate, int status, Throwable error) {
+    long durationMicros = (System.nanoTime() - startNanos) / 1000;
+    ErrorInfo errorInfo = error == null ? null : ErrorInfo.of(error);
+    synchronized (this) {
+      if (!finished) {
+        finished = true;
+        IN_FLIGHT.decrementAndGet();
+      }
+      String r = routeTemplate != null ? routeTemplate
+          : Objects.requireNonNullElse(route, "<unmatched>");
+      List<OutgoingCall> calls = List.of();
+      if (outgoing != null) {
+        OutgoingCall[] withRoute = new OutgoingCall[outgoing.size()];
+        for (int i = 0; i < withRoute.length; i++) {
+          withRoute[i] = outgoing.get(i).withRequest(requestId, r);
+        }
+        calls = Arrays.asList(withRoute);
+      }
+      List<SqlTiming> slow = new ArrayList<>(SLOWEST_KEPT);
+      for (SqlTiming t : slowest) {
+        if (t != null) {
+          slow.add(t);
+        }
+      }
+      return new RequestEvent(startMillis, requestId, correlationId, parentId, method, r,
+          status, durationMicros, dbCount, dbMicros, slow, outCount, outMicros, errorInfo,
+          calls);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.backtrack.sdk.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backtrack.sdk.event.ErrorInfo;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class ErrorFingerprintTest {
+
+  private static RuntimeException failHere(String message) {
+    return new IllegalStateException(message);
+  }
+
+  private static RuntimeException failThere(String message) {
+    return new IllegalStateException(message);
+  }
+
+  @Test
+  void sameThrowSiteGivesSameFingerprintWhateverTheMessage() {
+    List<String> prints = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      prints.add(ErrorFingerprint.of(failHere("order " + i + " failed")));
+    }
+    assertThat(prints).containsOnly(prints.get(0));
+    assertThat(prints.get(0)).matches("[0-9a-f]{16}");
+  }
+
+  @Test
+  void differentThrowSitesGiveDifferentFingerprints() {
+    assertThat(ErrorFingerprint.of(failHere("x"))).isNotEqualTo(ErrorFingerprint.of(failThere("x")));
+  }
+
+  @Test
+  void exceptionClassIsPartOfTheFingerprint() {
+    RuntimeException a = new IllegalStateException();
+    RuntimeException b = new IllegalArgumentException();
+    StackTraceElement[] same = a.getStackTrace();
+    b.setStackTrace(same);
+    assertThat(ErrorFingerprint.of(a)).isNotEqualTo(ErrorFingerprint.of(b));
+  }
+
+  @Test
+  void causesCount() {
+    RuntimeException plain = failHere("x");
+    RuntimeException wrapped = failHere("x");
+    wrapped.initCause(new java.io.IOException("disk"));
+    wrapped.setStackTrace(plain.getStackTrace());
+    assertThat(ErrorFingerprint.of(plain)).isNotEqualTo(ErrorFingerprint.of(wrapped));
+  }
+
+  @Test
+  void ignoresNumberedGeneratedFrames() {
+    RuntimeException a = failHere("x");
+    RuntimeException b = failHere("x");
+    a.setStackTrace(frames("shop.Orders$$Lambda$123/0x0000000800c0b000", "com.sun.proxy.$Proxy12",
+        "jdk.internal.reflect.GeneratedMethodAccessor42", "shop.Orders$$SpringCGLIB$$0"));
+    b.setStackTrace(frames("shop.Orders$$Lambda$77/0x0000000800d00000", "com.sun.proxy.$Proxy99",
+        "jdk.internal.reflect.GeneratedMethodAccessor7", "shop.Orders$$SpringCGLIB$$1"));
+    assertThat(ErrorFingerprint.of(a)).isEqualTo(ErrorFingerprint.of(b));
+  }
+
+  @Test
+  void survivesCyclicCauses() {
+    RuntimeException a = new RuntimeException("a");
+    RuntimeException b = new RuntimeException("b", a);
+    a.initCause(b);
+    assertThat(ErrorFingerprint.of(a)).hasSize(16);
+  }
+
+  @Test
+  void recognizesGeneratedClassNames() {
+    assertThat(ErrorFingerprint.isGenerated("$Proxy12")).isTrue();
+    assertThat(ErrorFingerprint.isGenerated("jdk.proxy2.$Proxy31")).isTrue();
+    assertThat(ErrorFingerprint.isGenerated("shop.ProxyController")).isFalse();
+    assertThat(ErrorFingerprint.isGenerated("shop.$ProxyX")).isFalse();
+    Runnable proxy = (Runnable) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {Runnable.class}, (p, m, args) -> null);
+    assertThat(ErrorFingerprint.isGenerated(proxy.getClass().getName())).isTrue();
+    Supplier<String> lambda = () -> "x";
+    assertThat(ErrorFingerprint.isGenerated(lambda.getClass().getName())).isTrue();
+  }
+
+  @Test
+  void errorInfoCarriesTypeMessageFingerprintAndCutStack() {
+    RuntimeException e = failHere("stock is negative");
+    ErrorInfo info = ErrorInfo.of(e);
+    assertThat(info.type()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(info.message()).isEqualTo("stock is negative");
+    assertThat(info.fingerprint()).isEqualTo(ErrorFingerprint.of(e));
+    assertThat(info.stack()).startsWith("java.lang.IllegalStateException: stock is negative")
+        .contains("ErrorFingerprintTest.failHere");
+
+    RuntimeException deep = new RuntimeException("deep");
+    StackTraceElement[] many = new StackTraceElement[5000];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = new StackTraceElement("shop.VeryLongClassNameForTesting" + i, "method", "F.java",
+          i);
+    }
+    deep.setStackTrace(many);
+    assertThat(ErrorInfo.of(deep).stack()).hasSize(ErrorInfo.MAX_STACK_CHARS);
+  }
+
+  private static StackTraceElement[] frames(String... generated) {
+    List<StackTraceElement> out = new ArrayList<>();
+    out.add(new StackTraceElement("shop.Orders", "place", "Orders.java", 42));
+    for (String g : generated) {
+      out.add(new StackTraceElement(g, "invoke", null, -1));
+    }
+    out.add(new StackTraceElement("shop.Api", "handle", "Api.java", 7));
+    return out.toArray(new StackTraceElement[0]);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.backtrack.sdk.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backtrack.sdk.event.RequestEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BufferedReporterTest {
+
+  private static RequestEvent event(int i) {
+    return new RequestEvent(1000 + i, "r-" + i, null, null, "GET", "/x", 200, i, 0, 0, null, 0,
+        0, null, null);
+  }
+
+  private static BufferedReporter reporter(RecordingTransport t, int buffer, int maxBatch) {
+    ReporterSettings s = new ReporterSettings("svc", "test/1", buffer, 60_000, 60_000, maxBatch,
+        60_000, () -> 3);
+    return new BufferedReporter(s, t, new ProcessStats());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> events(Map<String, Object> batch) {
+    return (List<Map<String, Object>>) batch.get("events");
+  }
+
+  @Test
+  void countsDropsAndReportsThemInTheHeartbeat() throws Exception {
+    RecordingTransport t = new RecordingTransport();
+    BufferedReporter r = reporter(t, 3, 100);
+    for (int i = 0; i < 10; i++) {
+      r.record(event(i));
+    }
+    assertThat(r.dropped()).isEqualTo(7);
+    r.flushOnce(Long.MAX_VALUE, true); // heartbeat due
+    assertThat(t.batches).hasSize(1);
+    assertThat(events(t.batches.get(0))).extracting(e -> e.get("request_id"))
+        .containsExactly("r-7", "r-8", "r-9");
+    assertThat(t.batches.get(0).get("heartbeat")).asInstanceOf(
+        org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("dropped", 7L).containsEntry("in_flight", 3L);
+  }
+
+  @Test
+  void splitsLargeFlushesIntoBatches() throws Exception {
+    RecordingTransport t = new RecordingTransport();
+    BufferedReporter r = reporter(t, 100, 4);
+    for (int i = 0; i < 10; i++) {
+      r.record(event(i));
+    }
+    r.flushOnce(0, true);
+    assertThat(t.batches).extracting(b -> events(b).size()).containsExactly(4, 4, 2);
+    assertThat(t.batches).extracting(b -> b.get("batch_id")).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void retriesAFailedBatchWithTheSameIdAndDropsARefusedOne() throws Exception {
+    RecordingTransport t = new RecordingTransport();
+    BufferedReporter r = reporter(t, 100, 100);
+    r.record(event(1));
+    t.answer = () -> 503;
+    r.flushOnce(0, true);
+    t.answer = () -> -1;
+    r.flushOnce(0, true);
+    t.answer = () -> 200;
+    r.flushOnce(0, true);
+    assertThat(t.batches).hasSize(3);
+    assertThat(t.batches).extracting(b -> b.get("batch_id")).containsOnly(
+        t.batches.get(0).get("batch_id"));
+
+    r.record(event(2));
+    t.answer = () -> 400;
+    r.flushOnce(0, true);
+    r.flushOnce(0, true); // nothing left to send
+    assertThat(t.batches).hasSize(4);
+    assertThat(r.dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void noopReporterIgnoresEverything() {
+    Reporter r = Reporter.noop();
+    r.record(event(1));
+    assertThat(r.dropped()).isZero();
+    assertThat(r.flush(Duration.ofMillis(1))).isTrue();
+  }
+}
