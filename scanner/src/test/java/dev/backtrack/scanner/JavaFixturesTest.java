@@ -85,6 +85,45 @@ class JavaFixturesTest {
   }
 
   @Test
+  void vertxRoutesWithSubRoutersStitchedUnderTheirPrefix() {
+    String api = "src/main/java/io/example/ApiVerticle.java";
+    String events = "src/main/java/io/example/EventRoutes.java";
+    assertThat(rows("vertx"))
+        .containsExactly(
+            row("GET", "/health", api, 18),
+            row("POST", "/login", api, 19),
+            row("PATCH", "/items/{id}", api, 21),
+            row("PUT", "/items/{id}", api, 21),
+            row("ANY", "/static/{*}", api, 26),
+            row("GET", "/api/users/{id}", api, 29),
+            row("DELETE", "/api/users/{id}", api, 30),
+            row("GET", "/api/v2/orders", api, 44),
+            row("ANY", "/api/v2/orders/{orderId}", api, 45),
+            row("GET", "/admin/stats", api, 51),
+            row("POST", "/events", events, 15),
+            row("GET", "/events/stream", events, 18));
+  }
+
+  @Test
+  void vertxHandlersFollowMethodReferences() {
+    assertThat(Fixtures.scan("vertx").endpoints())
+        .extracting(Endpoint::handler)
+        .containsExactly(
+            "io.example.ApiVerticle#start",
+            "io.example.ApiVerticle#login",
+            "io.example.ApiVerticle#updateItem",
+            "io.example.ApiVerticle#updateItem",
+            "StaticFiles",
+            "io.example.ApiVerticle#user",
+            "io.example.ApiVerticle#user",
+            "io.example.ApiVerticle#orders",
+            "io.example.ApiVerticle#orders",
+            "io.example.ApiVerticle#stats",
+            "io.example.EventRoutes#mount",
+            "io.example.EventRoutes#stream");
+  }
+
+  @Test
   void filesThatDoNotParseAreReportedAndTheScanGoesOn() {
     ScanResult result = Fixtures.scan("broken");
     assertThat(rows("broken")).containsExactly(row("GET", "/still-found", "src/Good.java", 5));
