@@ -1,0 +1,101 @@
+package dev.backtrack.vertx.impl;
+
+import dev.backtrack.sdk.Backtrack;
+import dev.backtrack.sdk.report.Reporter;
+import dev.backtrack.sdk.trace.RequestContext;
+import dev.backtrack.sdk.trace.TraceHeaders;
+import dev.backtrack.vertx.BacktrackHandler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.http.HttpServerRequestInternal;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+
+/** See {@link BacktrackHandler}. */
+public final class BacktrackHandlerImpl implements BacktrackHandler {
+  private static final String KEY = "dev.backtrack.request";
+
+  private final Reporter fixedReporter;
+
+  /** @param reporter where requests go; null to find it from the Vert.x instance */
+  public BacktrackHandlerImpl(Reporter reporter) {
+    this.fixedReporter = reporter;
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    if (rc.get(KEY) != null) { // rerouted, or the handler is registered twice
+      rc.next();
+      return;
+    }
+    HttpServerRequest request = rc.request();
+    RequestContext ctx = RequestContext.begin(request.method().name(),
+        TraceHeaders.read(request::getHeader));
+    rc.put(KEY, ctx);
+    RequestLocal.attach(Vertx.currentContext(), ctx);
+    HttpServerResponse response = rc.response();
+    response.putHeader(TraceHeaders.REQUEST_ID, ctx.requestId());
+    response.putHeader(TraceHeaders.CORRELATION_ID, ctx.correlationId());
+    Reporter reporter = reporterFor(rc.vertx());
+    // the template is read while the route that answers is still the current one
+    rc.addHeadersEndHandler(v -> ctx.route(templateOf(rc, response.getStatusCode())));
+    rc.addEndHandler(ar -> finish(rc, ctx, reporter));
+    rc.next();
+  }
+
+  private static void finish(RoutingContext rc, RequestContext ctx, Reporter reporter) {
+    try {
+      int status = rc.response().getStatusCode();
+      String route = ctx.route() != null ? ctx.route() : templateOf(rc, status);
+      reporter.record(ctx.finish(route, status, errorOf(rc)));
+    } catch (RuntimeException e) {
+      // a bookkeeping failure must never reach the application
+    }
+  }
+
+  /** The exception worth grouping: thrown ones and 5xx failures, not a client's 4xx. */
+  private static Throwable errorOf(RoutingContext rc) {
+    Throwable failure = rc.failure();
+    if (failure == null) {
+      return null;
+    }
+    if (failure instanceof HttpException http && http.getStatusCode() < 500) {
+      return null;
+    }
+    return failure;
+  }
+
+  static String templateOf(RoutingContext rc, int status) {
+    if (rc.request() instanceof HttpServerRequestInternal internal) {
+      RouteTrail trail = RouteMetrics.trailOf(internal.metric());
+      if (trail != null) {
+        return trail.template(status);
+      }
+    }
+    // Vert.x built without our metrics: the current route, exact outside of sub-routers
+    Route route = rc.currentRoute();
+    if (route == null || route.getPath() == null || route.isRegexPath()) {
+      return RouteTemplates.UNMATCHED;
+    }
+    String mount = rc.mountPoint() == null ? "" : rc.mountPoint();
+    boolean prefix = !route.isExactPath();
+    if (prefix && status == 404) {
+      return RouteTemplates.UNMATCHED;
+    }
+    return RouteTemplates.canonical(mount + route.getPath(), prefix);
+  }
+
+  private Reporter reporterFor(Vertx vertx) {
+    if (fixedReporter != null) {
+      return fixedReporter;
+    }
+    if (vertx instanceof VertxInternal internal
+        && internal.tracer() instanceof BacktrackTracer tracer) {
+      return tracer.reporter();
+    }
+    return Backtrack.reporter();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.backtrack.vertx.impl;
+
+/**
+ * The routes one request passed through, as Vert.x Web reports them to the metrics SPI
+ * ({@code HttpServerMetrics.requestRouted}), folded into the template of the route that
+ * served it.
+ *
+ * <p>Vert.x Web reports every route that matched, in order and at every router level, by
+ * name (its path, relative to its router). A sub-router is entered when a prefix route is
+ * followed by a path it is not the start of; the first exact route ends the walk, so the
+ * failure handlers that run after it do not change the template.
+ */
+final class RouteTrail {
+  private String mount = "";
+  private String last;
+  private boolean done;
+
+  /** Takes the next route name Vert.x Web reported; null names (path-less routes) count not. */
+  synchronized void routed(String name) {
+    if (name == null || name.isEmpty() || done) {
+      return;
+    }
+    if (last != null && RouteTemplates.isPrefixPath(last) && !name.startsWith(last)) {
+      mount = mount + last.substring(0, last.length() - 1);
+    }
+    last = name;
+    done = !RouteTemplates.isPrefixPath(name) && !name.equals("/");
+  }
+
+  /**
+   * The template of the route that served the request.
+   *
+   * @param status the response status: a 404 that only reached a prefix route (such as a
+   *     sub-router's mount point) counts as unmatched, to keep random paths out of the table
+   */
+  synchronized String template(int status) {
+    if (last == null) {
+      return RouteTemplates.UNMATCHED;
+    }
+    boolean prefix = RouteTemplates.isPrefixPath(last);
+    if (prefix && status == 404) {
+      return RouteTemplates.UNMATCHED;
+    }
+    return RouteTemplates.canonical(mount + last, prefix);
+  }
+}

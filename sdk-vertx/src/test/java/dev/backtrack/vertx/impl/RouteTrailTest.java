@@ -1,0 +1,62 @@
+package dev.backtrack.vertx.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Route names as Vert.x Web reports them, folded into canonical templates. */
+class RouteTrailTest {
+  private static String template(int status, String... names) {
+    RouteTrail trail = new RouteTrail();
+    for (String name : names) {
+      trail.routed(name);
+    }
+    return trail.template(status);
+  }
+
+  @Test
+  void joinsMountPointsOfSubRoutersToTheRouteThatAnswered() {
+    assertThat(template(200, null, "/api/", "/users/:id")).isEqualTo("/api/users/{id}");
+    assertThat(template(200, null, "/api/", "/v2/", "/items/:itemId/parts/"))
+        .isEqualTo("/api/v2/items/{itemId}/parts/{*}");
+  }
+
+  @Test
+  void keepsTheFailingRouteWhenFailureHandlersRunAfterIt() {
+    assertThat(template(500, null, "/api/", "/boom", "/api/", null)).isEqualTo("/api/boom");
+    assertThat(template(500, null, "/orders/:id", null)).isEqualTo("/orders/{id}");
+  }
+
+  @Test
+  void treatsPrefixMiddlewareOnTheSameRouterAsTheSameLevel() {
+    assertThat(template(200, "/api/", "/api/orders")).isEqualTo("/api/orders");
+    assertThat(template(200, "/api/", "/admin/", "/admin/x")).isEqualTo("/api/admin/x");
+  }
+
+  @Test
+  void reportsUnmatchedForNoRouteAndForA404BelowAPrefix() {
+    assertThat(template(404)).isEqualTo("<unmatched>");
+    assertThat(template(404, (String) null)).isEqualTo("<unmatched>");
+    assertThat(template(404, null, "/api/")).isEqualTo("<unmatched>");
+    assertThat(template(200, "/static/")).isEqualTo("/static/{*}");
+  }
+
+  @Test
+  void canonicalFormHasBracesNoTrailingSlashAndALeadingSlash() {
+    assertThat(RouteTemplates.canonical("/", false)).isEqualTo("/");
+    assertThat(RouteTemplates.canonical("/users/:id/", false)).isEqualTo("/users/{id}");
+    assertThat(RouteTemplates.canonical("/files/*", false)).isEqualTo("/files/{*}");
+    assertThat(RouteTemplates.canonical("/a//b", false)).isEqualTo("/a/b");
+    assertThat(RouteTemplates.canonical("health", false)).isEqualTo("/health");
+    assertThat(RouteTemplates.canonical("/t/:a-:b", false)).isEqualTo("/t/{a}-{b}");
+    assertThat(RouteTemplates.canonical(null, false)).isEqualTo("<unmatched>");
+  }
+
+  @Test
+  void extractsHostAndPortFromUrls() {
+    assertThat(Urls.hostOf("http://127.0.0.1:8080/x?y")).isEqualTo("127.0.0.1:8080");
+    assertThat(Urls.hostOf("https://user:pw@api.example.com/v1")).isEqualTo("api.example.com");
+    assertThat(Urls.hostOf("https://api.example.com")).isEqualTo("api.example.com");
+    assertThat(Urls.hostOf("/relative")).isNull();
+  }
+}
