@@ -1,0 +1,51 @@
+package dev.backtrack.collector.query;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Outgoing calls of the last hour: counters per second for each (service, route, host) edge,
+ * which also give the per-host figures, and latency histograms per host (5 s and 60 s buckets,
+ * as in {@link TrafficRollup}).
+ */
+final class OutgoingRollup {
+  private static final int FINE_HISTOGRAMS_UP_TO_SECONDS = 900;
+
+  private final TimeRing<EdgeKey, Stats> seconds = new TimeRing<>(1, Window.MAX_SECONDS);
+  private final TimeRing<HostKey, LatencySlots> fine = new TimeRing<>(5, Window.MAX_SECONDS);
+  private final TimeRing<HostKey, LatencySlots> coarse = new TimeRing<>(60, Window.MAX_SECONDS);
+
+  void record(long second, EdgeKey edge, long durationMicros, boolean error) {
+    seconds.get(second, edge, k -> new Stats()).record(durationMicros, error);
+    HostKey host = new HostKey(edge.service(), edge.host());
+    fine.get(second, host, k -> new LatencySlots()).record(durationMicros);
+    coarse.get(second, host, k -> new LatencySlots()).record(durationMicros);
+  }
+
+  /** Counters per edge of {@code service} (null: all) over the seconds {@code [from, to]}. */
+  Map<EdgeKey, Stats> byEdge(String service, long from, long to) {
+    Map<EdgeKey, Stats> out = new HashMap<>();
+    seconds.forEach(from, to, (start, bucket) -> bucket.forEach((key, stats) -> {
+      if (key.inService(service)) {
+        out.computeIfAbsent(key, k -> new Stats()).add(stats);
+      }
+    }));
+    return out;
+  }
+
+  /** Totals per host name (services merged when {@code service} is null). */
+  Map<String, Totals> byHost(String service, long from, long to) {
+    Map<String, Totals> out = new HashMap<>();
+    byEdge(service, from, to).forEach(
+        (edge, stats) -> out.computeIfAbsent(edge.host(), k -> new Totals()).stats.add(stats));
+    TimeRing<HostKey, LatencySlots> ring =
+        to - from + 1 <= FINE_HISTOGRAMS_UP_TO_SECONDS ? fine : coarse;
+    ring.forEach(from, to, (start, bucket) -> bucket.forEach((key, h) -> {
+      Totals totals = out.get(key.host());
+      if (totals != null && key.inService(service)) {
+        h.addTo(totals.latency);
+      }
+    }));
+    return out;
+  }
+}

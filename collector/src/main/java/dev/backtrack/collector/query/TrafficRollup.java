@@ -1,0 +1,108 @@
+package dev.backtrack.collector.query;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Per-route rollups of served requests for the last hour: counters per second, latency
+ * histograms per 5 seconds (used for windows up to 15 minutes) and per minute (the hour).
+ * Percentiles therefore cover the window widened to whole 5 s or 60 s buckets.
+ */
+final class TrafficRollup {
+  /** Windows longer than this read the per-minute histograms. */
+  private static final int FINE_HISTOGRAMS_UP_TO_SECONDS = 900;
+
+  private final TimeRing<RouteKey, Stats> seconds = new TimeRing<>(1, Window.MAX_SECONDS);
+  private final TimeRing<RouteKey, LatencySlots> fine = new TimeRing<>(5, Window.MAX_SECONDS);
+  private final TimeRing<RouteKey, LatencySlots> coarse = new TimeRing<>(60, Window.MAX_SECONDS);
+
+  void record(long second, RouteKey key, long durationMicros, boolean error,
+      long dbCount, long dbMicros, long outCount, long outMicros) {
+    Stats stats = seconds.get(second, key, k -> new Stats());
+    stats.record(durationMicros, error);
+    stats.recordWork(dbCount, dbMicros, outCount, outMicros);
+    fine.get(second, key, k -> new LatencySlots()).record(durationMicros);
+    coarse.get(second, key, k -> new LatencySlots()).record(durationMicros);
+  }
+
+  /** Totals per route of {@code service} (null: all) over the seconds {@code [from, to]}. */
+  Map<RouteKey, Totals> byRoute(String service, long from, long to) {
+    Map<RouteKey, Totals> out = new HashMap<>();
+    seconds.forEach(from, to, (start, bucket) -> bucket.forEach((key, stats) -> {
+      if (key.inService(service)) {
+        out.computeIfAbsent(key, k -> new Totals()).stats.add(stats);
+      }
+    }));
+    histograms(to - from + 1).forEach(from, to, (start, bucket) -> bucket.forEach((key, h) -> {
+      Totals totals = out.get(key);
+      if (totals != null) {
+        h.addTo(totals.latency);
+      }
+    }));
+    return out;
+  }
+
+  /** All routes of {@code service} (null: all) together over the seconds {@code [from, to]}. */
+  Totals total(String service, long from, long to) {
+    Totals totals = new Totals();
+    seconds.forEach(from, to, (start, bucket) -> bucket.forEach((key, stats) -> {
+      if (key.inService(service)) {
+        totals.stats.add(stats);
+      }
+    }));
+    histograms(to - from + 1).forEach(from, to, (start, bucket) -> bucket.forEach((key, h) -> {
+      if (key.inService(service)) {
+        h.addTo(totals.latency);
+      }
+    }));
+    return totals;
+  }
+
+  /**
+   * One {@link Totals} per step of {@code window}, oldest first, the last step holding {@code
+   * nowSecond}. A step shorter than a histogram bucket gets the percentiles of its bucket.
+   */
+  Totals[] series(String service, Window window, long nowSecond) {
+    int step = window.stepSeconds();
+    int points = window.seconds() / step;
+    long first = Math.floorDiv(nowSecond, step) * step - (long) (points - 1) * step;
+    long last = first + (long) points * step - 1;
+    Totals[] out = new Totals[points];
+    for (int i = 0; i < points; i++) {
+      out[i] = new Totals();
+    }
+    seconds.forEach(first, last, (start, bucket) -> {
+      Stats point = out[(int) ((start - first) / step)].stats;
+      bucket.forEach((key, stats) -> {
+        if (key.inService(service)) {
+          point.add(stats);
+        }
+      });
+    });
+    TimeRing<RouteKey, LatencySlots> ring = step >= 60 ? coarse : fine;
+    int width = ring.bucketSeconds();
+    ring.forEach(first, last, (start, bucket) -> {
+      long from = Math.max(start, first);
+      long to = Math.min(start + width - 1, last);
+      for (long s = from - Math.floorMod(from - first, (long) step); s <= to; s += step) {
+        Totals point = out[(int) ((s - first) / step)];
+        bucket.forEach((key, h) -> {
+          if (key.inService(service)) {
+            h.addTo(point.latency);
+          }
+        });
+      }
+    });
+    return out;
+  }
+
+  /** The first second of the oldest step of {@link #series}. */
+  static long seriesStart(Window window, long nowSecond) {
+    int step = window.stepSeconds();
+    return Math.floorDiv(nowSecond, step) * step - (long) (window.seconds() / step - 1) * step;
+  }
+
+  private TimeRing<RouteKey, LatencySlots> histograms(long windowSeconds) {
+    return windowSeconds <= FINE_HISTOGRAMS_UP_TO_SECONDS ? fine : coarse;
+  }
+}
