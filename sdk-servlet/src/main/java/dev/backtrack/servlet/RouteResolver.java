@@ -1,0 +1,63 @@
+package dev.backtrack.servlet;
+
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.MappingMatch;
+
+/**
+ * Finds the route template of a served request, after the application handled it: Spring MVC's
+ * best matching pattern when there is one, else the servlet mapping; 404s that matched no real
+ * route become {@link RouteTemplates#UNMATCHED}.
+ */
+final class RouteResolver {
+  /** Spring MVC's {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}, by value. */
+  static final String SPRING_PATTERN = "org.springframework.web.servlet.HandlerMapping"
+      + ".bestMatchingPattern";
+  /** Set by applications or other integrations that know the route better than we do. */
+  static final String EXPLICIT_ROUTE = "dev.backtrack.route";
+
+  private RouteResolver() {}
+
+  static String resolve(HttpServletRequest request, int status) {
+    String route = fromAttributes(request);
+    if (route == null) {
+      route = fromServletMapping(request);
+    }
+    if (status == 404 && (route == null || RouteTemplates.isCatchAll(route))) {
+      return RouteTemplates.UNMATCHED;
+    }
+    return route == null ? RouteTemplates.UNMATCHED : route;
+  }
+
+  private static String fromAttributes(HttpServletRequest request) {
+    Object explicit = request.getAttribute(EXPLICIT_ROUTE);
+    if (explicit instanceof String s && !s.isEmpty()) {
+      return RouteTemplates.canonical(s);
+    }
+    Object spring = request.getAttribute(SPRING_PATTERN);
+    if (spring instanceof String s && !s.isEmpty()) {
+      return RouteTemplates.canonical(s);
+    }
+    return null;
+  }
+
+  private static String fromServletMapping(HttpServletRequest request) {
+    HttpServletMapping mapping;
+    try {
+      mapping = request.getHttpServletMapping();
+    } catch (RuntimeException | AbstractMethodError e) {
+      return null; // a container without Servlet 4 mappings
+    }
+    if (mapping == null || mapping.getMappingMatch() == null) {
+      return null;
+    }
+    MappingMatch match = mapping.getMappingMatch();
+    String pattern = mapping.getPattern();
+    return switch (match) {
+      case CONTEXT_ROOT -> "/";
+      case DEFAULT -> "/{*}";
+      case EXACT, PATH -> RouteTemplates.canonical(pattern);
+      case EXTENSION -> RouteTemplates.canonical("/" + pattern); // *.do → /{*}.do
+    };
+  }
+}

@@ -1,0 +1,31 @@
+package dev.backtrack.servlet.jdbc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+
+/** Hands out instrumented connections; everything else goes to the real data source. */
+final class DataSourceHandler implements InvocationHandler {
+  private final Object target;
+
+  DataSourceHandler(Object target) {
+    this.target = target;
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    if (name.equals("getConnection")) {
+      return JdbcInstrumentation.wrap((Connection) Proxies.call(target, method, args));
+    }
+    if (method.getDeclaringClass() == Object.class) {
+      return switch (name) {
+        case "equals" -> proxy == args[0];
+        case "hashCode" -> System.identityHashCode(proxy);
+        case "toString" -> "backtrack(" + target + ")";
+        default -> Proxies.call(target, method, args);
+      };
+    }
+    return Proxies.call(target, method, args);
+  }
+}
