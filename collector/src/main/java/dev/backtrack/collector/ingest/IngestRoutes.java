@@ -44,8 +44,8 @@ public final class IngestRoutes {
   public static void mount(Router router, Vertx vertx, CollectorOptions options) {
     IngestRoutes routes = new IngestRoutes(vertx, options);
     router.post("/ingest")
-        .handler(IngestRoutes::checkHeaders)
         .handler(BodyHandler.create(false).setBodyLimit(BodyDecoder.MAX_BODY_BYTES))
+        .handler(IngestRoutes::checkHeaders)
         .handler(routes::ingest)
         .failureHandler(IngestRoutes::fail);
     router.route("/ingest").handler(ctx -> answerError(ctx.response(), 405,
