@@ -73,6 +73,17 @@ class BacktrackVertxIT {
     }).compose(resp -> resp.body().map(body -> resp)).await();
   }
 
+  private static int getOnNewConnection(String path) {
+    HttpClient fresh = callerVertx.createHttpClient();
+    try {
+      return fresh.request(HttpMethod.GET, shopPort, "127.0.0.1", path)
+          .compose(req -> req.send()).compose(resp -> resp.body().map(b -> resp.statusCode()))
+          .await();
+    } finally {
+      fresh.close().await();
+    }
+  }
+
   private static List<JsonObject> withRoute(List<JsonObject> events, String route) {
     return events.stream().filter(e -> route.equals(e.getString("route"))).toList();
   }
@@ -154,9 +165,28 @@ class BacktrackVertxIT {
   }
 
   @Test
+  void currentHeadersNameTheRunningRequestOnEventLoopAndWorker() {
+    HttpClientResponse resp = get("/api/headers", "X-Correlation-ID", "chain-7");
+    String requestId = resp.getHeader("X-Request-ID");
+    JsonObject headers = caller.request(HttpMethod.GET, shopPort, "127.0.0.1", "/api/headers")
+        .compose(req -> req.putHeader("X-Correlation-ID", "chain-8").send())
+        .compose(r -> r.body()).await().toJsonObject();
+
+    assertThat(requestId).isNotBlank();
+    assertThat(headers.getString("X-Correlation-ID")).isEqualTo("chain-8");
+    assertThat(headers.getString("X-Parent-Request-ID")).isNotBlank()
+        .isNotEqualTo(requestId);
+    assertThat(headers.getJsonObject("worker").getString("X-Parent-Request-ID"))
+        .isEqualTo(headers.getString("X-Parent-Request-ID"));
+    assertThat(headers.getString("traceparent")).startsWith("00-");
+  }
+
+  @Test
   void groupsFailuresByFingerprint() throws Exception {
-    assertThat(get("/api/boom").statusCode()).isEqualTo(500);
-    get("/api/boom");
+    // each on a new connection: the first request of a connection passes through other
+    // Netty handlers than later ones, and the fingerprint hashes the whole stack
+    assertThat(getOnNewConnection("/api/boom")).isEqualTo(500);
+    assertThat(getOnNewConnection("/api/boom")).isEqualTo(500);
     get("/fail/x");
 
     List<JsonObject> events = ingest.awaitEvents("shop",

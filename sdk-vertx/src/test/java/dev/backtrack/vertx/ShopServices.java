@@ -1,8 +1,10 @@
 package dev.backtrack.vertx;
 
+import dev.backtrack.sdk.Backtrack;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.jdbcclient.JDBCConnectOptions;
@@ -12,6 +14,7 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,7 +35,7 @@ final class ShopServices {
       if ("broken".equals(ctx.pathParam("sku"))) {
         ctx.response().setStatusCode(503).end();
       } else {
-        ctx.json(new io.vertx.core.json.JsonObject().put("sku", ctx.pathParam("sku"))
+        ctx.json(new JsonObject().put("sku", ctx.pathParam("sku"))
             .put("units", 3));
       }
     });
@@ -61,7 +64,7 @@ final class ShopServices {
             }
             return Future.all(items);
           })
-          .onSuccess(all -> ctx.json(new io.vertx.core.json.JsonObject().put("user", user)))
+          .onSuccess(all -> ctx.json(new JsonObject().put("user", user)))
           .onFailure(ctx::fail);
     });
     api.get("/orders/:id/stock").handler(ctx -> {
@@ -70,6 +73,13 @@ final class ShopServices {
           .onSuccess(resp -> ctx.response().setStatusCode(resp.statusCode() >= 500 ? 502 : 200)
               .end(resp.bodyAsString() == null ? "" : resp.bodyAsString()))
           .onFailure(ctx::fail);
+    });
+    api.get("/headers").handler(ctx -> {
+      JsonObject out = new JsonObject();
+      Backtrack.currentHeaders().forEach(out::put);
+      // still the same request after hopping to a worker thread
+      vertx.executeBlocking(() -> Backtrack.currentHeaders())
+          .onSuccess(h -> ctx.json(out.put("worker", new JsonObject(new HashMap<>(h)))));
     });
     api.get("/boom").handler(ctx -> {
       throw new IllegalStateException("stock is negative");

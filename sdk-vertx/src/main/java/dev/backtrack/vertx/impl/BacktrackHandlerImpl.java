@@ -77,7 +77,7 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
     }
     // Vert.x built without our metrics: the current route, exact outside of sub-routers
     Route route = rc.currentRoute();
-    if (route == null || route.getPath() == null || route.isRegexPath()) {
+    if (route == null || route.getPath() == null) { // a pathRegex route has no path
       return RouteTemplates.UNMATCHED;
     }
     String mount = rc.mountPoint() == null ? "" : rc.mountPoint();

@@ -1,0 +1,81 @@
+package dev.backtrack.bench.vertx;
+
+import dev.backtrack.sdk.report.Reporter;
+import dev.backtrack.sdk.report.ReporterSettings;
+import dev.backtrack.sdk.report.Transport;
+import dev.backtrack.sdk.trace.RequestContext;
+import dev.backtrack.vertx.BacktrackHandler;
+import dev.backtrack.vertx.BacktrackVertx;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The application under test of the Vert.x benchmarks: a root router and a sub-router with
+ * a path parameter, answering small JSON. Built plain or with the SDK, which then reports
+ * through a real reporter into a transport that only counts bytes (the collector is not what
+ * is measured here).
+ */
+final class SampleApp implements AutoCloseable {
+  /** The path the load generators call. */
+  static final String PATH = "/api/items/42";
+
+  final Vertx vertx;
+  final HttpServer server;
+  private final Reporter reporter;
+  final AtomicLong reportedBytes = new AtomicLong();
+
+  private SampleApp(boolean instrumented, int eventLoops) {
+    VertxOptions options = new VertxOptions().setEventLoopPoolSize(eventLoops);
+    if (instrumented) {
+      Transport counting = json -> {
+        reportedBytes.addAndGet(json.length);
+        return 200;
+      };
+      reporter = Reporter.start(new ReporterSettings("bench-app", BacktrackVertx.SDK, 50_000,
+          1000, 5000, ReporterSettings.DEFAULT_MAX_BATCH_EVENTS,
+          ReporterSettings.DEFAULT_MAX_BACKOFF_MILLIS, RequestContext::inFlight), counting);
+      vertx = BacktrackVertx.builder(options).reporter(reporter).build();
+    } else {
+      reporter = null;
+      vertx = Vertx.vertx(options);
+    }
+    Router api = Router.router(vertx);
+    api.get("/items/:id").handler(ctx -> ctx.json(
+        new JsonObject().put("id", ctx.pathParam("id")).put("name", "item").put("stock", 3)));
+    Router root = Router.router(vertx);
+    if (instrumented) {
+      root.route().handler(BacktrackHandler.create());
+    }
+    root.route("/api/*").subRouter(api);
+    server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1").await();
+  }
+
+  static SampleApp plain(int eventLoops) {
+    return new SampleApp(false, eventLoops);
+  }
+
+  static SampleApp instrumented(int eventLoops) {
+    return new SampleApp(true, eventLoops);
+  }
+
+  int port() {
+    return server.actualPort();
+  }
+
+  /** Events the SDK dropped (0 for the plain app). */
+  long dropped() {
+    return reporter == null ? 0 : reporter.dropped();
+  }
+
+  @Override
+  public void close() {
+    vertx.close().await();
+    if (reporter != null) {
+      reporter.close(java.time.Duration.ofSeconds(2));
+    }
+  }
+}
