@@ -26,8 +26,11 @@ final class JavaFileScan {
   static Outcome scan(SourceFile file) {
     try {
       String text = SourceReader.read(file);
+      if (!RouteMarkers.mayDefineRoutes(text)) {
+        return new Outcome(List.of(), List.of(), null);
+      }
       CompilationUnit unit = JavaFileParser.parse(text);
-      JavaFile javaFile = JavaFile.of(unit, file.relative());
+      JavaFile javaFile = JavaFile.of(unit, file.relative(), text);
       List<RawRoute> routes = new ArrayList<>();
       routes.addAll(SpringMappings.find(javaFile));
       routes.addAll(JaxRsResources.find(javaFile));

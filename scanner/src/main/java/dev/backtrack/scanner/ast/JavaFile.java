@@ -9,13 +9,23 @@ import com.github.javaparser.ast.body.TypeDeclaration;
  *
  * @param unit the parsed compilation unit
  * @param relative path relative to the scanned root, {@code /} separators
+ * @param text the source text, for cheap "can this picker find anything here" checks
  * @param constants resolves string constants declared in this file
  */
-public record JavaFile(CompilationUnit unit, String relative, ConstantResolver constants) {
+public record JavaFile(
+    CompilationUnit unit, String relative, String text, ConstantResolver constants) {
 
-  /** Wraps {@code unit} found at {@code relative}. */
-  public static JavaFile of(CompilationUnit unit, String relative) {
-    return new JavaFile(unit, relative, new ConstantResolver(unit));
+  /** Wraps {@code unit}, parsed from {@code text} found at {@code relative}. */
+  public static JavaFile of(CompilationUnit unit, String relative, String text) {
+    return new JavaFile(unit, relative, text, new ConstantResolver(unit));
+  }
+
+  /**
+   * Whether the source text contains {@code word} anywhere. Pickers use it to skip walking the
+   * tree of a file that cannot hold their annotations or calls; it never decides a route.
+   */
+  public boolean mentions(String word) {
+    return text.contains(word);
   }
 
   /** 1-based line where {@code node} starts, or 0 when the parser kept no position. */

@@ -46,8 +46,10 @@ public final class JavaFileParser {
   }
 
   private static ParserConfiguration configuration() {
+    // RAW: the grammar of the newest Java without the per-version validators. We read
+    // routes, we do not compile, and validation costs about a third of the parse time.
     return new ParserConfiguration()
-        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
         .setAttributeComments(false);
   }
 }

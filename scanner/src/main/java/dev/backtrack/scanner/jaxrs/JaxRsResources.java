@@ -30,6 +30,9 @@ public final class JaxRsResources {
   /** Routes of the root resources in {@code file}, without any {@code @ApplicationPath}. */
   public static List<RawRoute> find(JavaFile file) {
     List<RawRoute> routes = new ArrayList<>();
+    if (!file.mentions("Path")) {
+      return routes;
+    }
     for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
       Optional<AnnotationExpr> typePath = Annotations.find(type, "Path");
       if (typePath.isEmpty()) {

@@ -30,6 +30,9 @@ public final class MicronautControllers {
   /** Every route the Micronaut controllers of {@code file} declare. */
   public static List<RawRoute> find(JavaFile file) {
     List<RawRoute> routes = new ArrayList<>();
+    if (!file.mentions("Controller")) {
+      return routes;
+    }
     for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
       Optional<AnnotationExpr> controller = Annotations.find(type, "Controller");
       if (controller.isEmpty()) {

@@ -22,6 +22,9 @@ public final class WebServlets {
   /** One {@code ANY} route per URL pattern of every {@code @WebServlet} in {@code file}. */
   public static List<RawRoute> find(JavaFile file) {
     List<RawRoute> routes = new ArrayList<>();
+    if (!file.mentions("WebServlet")) {
+      return routes;
+    }
     for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
       Optional<AnnotationExpr> servlet = Annotations.find(type, "WebServlet");
       if (servlet.isEmpty()) {

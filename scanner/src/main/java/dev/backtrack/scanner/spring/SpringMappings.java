@@ -32,6 +32,9 @@ public final class SpringMappings {
   /** Every route the annotated classes and interfaces of {@code file} declare. */
   public static List<RawRoute> find(JavaFile file) {
     List<RawRoute> routes = new ArrayList<>();
+    if (!file.mentions("Mapping")) {
+      return routes;
+    }
     for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
       Mapping typeMapping =
           Annotations.find(type, REQUEST_MAPPING)

@@ -38,9 +38,16 @@ public final class VertxRoutes {
   public static List<RawRoute> find(JavaFile file) {
     List<Registration> registrations = new ArrayList<>();
     List<Mount> mounts = new ArrayList<>();
+    // Every route hangs off a Router (a type, a factory call or a name saying so).
+    if (!file.mentions("outer")) {
+      return List.of();
+    }
     for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
       Optional<Expression> scope = call.getScope();
-      if (scope.isEmpty() || !RouterNames.isRouter(scope.get())) {
+      String called = call.getNameAsString();
+      boolean interesting =
+          VERBS.contains(called) || called.equals("route") || called.equals("mountSubRouter");
+      if (!interesting || scope.isEmpty() || !RouterNames.isRouter(scope.get())) {
         continue;
       }
       Optional<String> router = RouterNames.key(scope.get());
