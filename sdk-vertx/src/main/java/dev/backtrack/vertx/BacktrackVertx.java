@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.metrics.MetricsOptions;
+import io.vertx.core.spi.VertxMetricsFactory;
 import io.vertx.core.spi.VertxTracerFactory;
 import java.net.URI;
 import java.util.Objects;
@@ -35,6 +36,7 @@ public final class BacktrackVertx {
   private BacktrackOptions options;
   private Reporter reporter;
   private VertxTracerFactory delegate;
+  private VertxMetricsFactory metricsDelegate;
 
   private BacktrackVertx(VertxOptions vertxOptions) {
     this.vertxOptions = vertxOptions == null ? new VertxOptions() : vertxOptions;
@@ -83,17 +85,30 @@ public final class BacktrackVertx {
     return this;
   }
 
+  /**
+   * The application's own metrics (Micrometer's {@code MicrometerMetricsFactory}, say): every
+   * metric is forwarded to it. A Vert.x instance has one metrics implementation, and backtrack
+   * needs it to learn which routes matched.
+   */
+  public BacktrackVertx metrics(VertxMetricsFactory delegate) {
+    this.metricsDelegate = delegate;
+    return this;
+  }
+
   /** Creates the instance (and its reporter). */
   public Vertx build() {
     VertxOptions copy = new VertxOptions(vertxOptions);
     VertxBuilder builder = Vertx.builder();
     MetricsOptions metrics = copy.getMetricsOptions();
-    boolean ownMetrics = metrics == null || !metrics.isEnabled();
-    if (ownMetrics) {
-      // the metrics SPI is where Vert.x Web reports matched routes; an application that
-      // brings its own metrics keeps them, and routes fall back to the current route
-      copy.setMetricsOptions(new MetricsOptions().setEnabled(true));
-      builder.withMetrics(RouteMetrics.FACTORY);
+    if (metricsDelegate != null || metrics == null || !metrics.isEnabled()) {
+      // the metrics SPI is where Vert.x Web reports matched routes; metrics enabled in the
+      // options without a factory given here stay the application's, and routes fall back
+      // to the current route
+      if (metrics == null || !metrics.isEnabled()) {
+        copy.setMetricsOptions(new MetricsOptions(metrics == null ? new MetricsOptions()
+            : metrics).setEnabled(true));
+      }
+      builder.withMetrics(RouteMetrics.factory(metricsDelegate));
     }
     boolean owned = reporter == null;
     Reporter r = owned ? startReporter(options()) : reporter;

@@ -40,8 +40,6 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
     response.putHeader(TraceHeaders.REQUEST_ID, ctx.requestId());
     response.putHeader(TraceHeaders.CORRELATION_ID, ctx.correlationId());
     Reporter reporter = reporterFor(rc.vertx());
-    // the template is read while the route that answers is still the current one
-    rc.addHeadersEndHandler(v -> ctx.route(templateOf(rc, response.getStatusCode())));
     rc.addEndHandler(ar -> finish(rc, ctx, reporter));
     rc.next();
   }
@@ -49,8 +47,7 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
   private static void finish(RoutingContext rc, RequestContext ctx, Reporter reporter) {
     try {
       int status = rc.response().getStatusCode();
-      String route = ctx.route() != null ? ctx.route() : templateOf(rc, status);
-      reporter.record(ctx.finish(route, status, errorOf(rc)));
+      reporter.record(ctx.finish(templateOf(rc, status), status, errorOf(rc)));
     } catch (RuntimeException e) {
       // a bookkeeping failure must never reach the application
     }

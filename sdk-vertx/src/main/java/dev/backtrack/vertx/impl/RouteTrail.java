@@ -11,9 +11,19 @@ package dev.backtrack.vertx.impl;
  * failure handlers that run after it do not change the template.
  */
 final class RouteTrail {
+  /** The request metric of the metrics implementation we forward to, or null. */
+  final Object inner;
   private String mount = "";
   private String last;
   private boolean done;
+
+  RouteTrail() {
+    this(null);
+  }
+
+  RouteTrail(Object inner) {
+    this.inner = inner;
+  }
 
   /** Takes the next route name Vert.x Web reported; null names (path-less routes) count not. */
   synchronized void routed(String name) {
