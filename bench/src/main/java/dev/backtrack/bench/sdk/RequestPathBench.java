@@ -1,0 +1,78 @@
+package dev.backtrack.bench.sdk;
+
+import dev.backtrack.sdk.event.RequestEvent;
+import dev.backtrack.sdk.report.Reporter;
+import dev.backtrack.sdk.report.ReporterSettings;
+import dev.backtrack.sdk.trace.ContextStorage;
+import dev.backtrack.sdk.trace.RequestContext;
+import dev.backtrack.sdk.trace.TraceHeaders;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * What the servlet filter adds per request on the request thread: read trace headers, begin the
+ * context, attach/detach it, finish the event and enqueue it into a real reporter (whose
+ * background thread delivers to a transport that accepts everything).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class RequestPathBench {
+  private Reporter reporter;
+  private final Map<String, String> headers = Map.of("Accept", "application/json");
+
+  @Setup
+  public void setUp() {
+    reporter = Reporter.start(ReporterSettings.defaults("bench", "bench/1"), json -> 200);
+  }
+
+  @TearDown
+  public void tearDown() {
+    reporter.close(Duration.ofSeconds(1));
+  }
+
+  /** The application's own work stand-in, without instrumentation. */
+  @Benchmark
+  public void baseline(Blackhole bh) {
+    bh.consume(headers.get("Accept"));
+  }
+
+  @Benchmark
+  public void instrumented(Blackhole bh) {
+    RequestContext ctx = RequestContext.begin("GET", TraceHeaders.read(headers::get));
+    ContextStorage.attach(ctx);
+    try {
+      bh.consume(headers.get("Accept"));
+    } finally {
+      ContextStorage.detach(ctx);
+    }
+    RequestEvent event = ctx.finish("/users/{id}", 200, null);
+    reporter.record(event);
+  }
+
+  /** The same with three recorded queries, as a typical database-backed route. */
+  @Benchmark
+  public void instrumentedWithQueries(Blackhole bh) {
+    RequestContext ctx = RequestContext.begin("GET", TraceHeaders.read(headers::get));
+    ContextStorage.attach(ctx);
+    try {
+      ctx.recordQuery("select * from users where id = ?", 120);
+      ctx.recordQuery("select * from orders where user_id = ?", 80);
+      ctx.recordQuery("select * from users where id = ?", 90);
+      bh.consume(headers.get("Accept"));
+    } finally {
+      ContextStorage.detach(ctx);
+    }
+    reporter.record(ctx.finish("/users/{id}", 200, null));
+  }
+}
