@@ -4,6 +4,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -21,7 +22,8 @@ public final class HttpCalls {
   private final int port;
 
   public HttpCalls(Vertx vertx, int port) {
-    this.client = vertx.createHttpClient();
+    // A fresh connection per call keeps one test's answer from leaking into the next.
+    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     this.port = port;
   }
 

@@ -1,0 +1,57 @@
+package dev.backtrack.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backtrack.collector.support.Await;
+import dev.backtrack.collector.support.Batches;
+import dev.backtrack.collector.support.HttpCalls;
+import dev.backtrack.collector.support.SqliteRows;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rows older than the retention go when the collector starts (and every minute after). */
+@ExtendWith(VertxExtension.class)
+class RetentionIT {
+  @Test
+  void prunesWhatIsOlderThanTheRetention(Vertx vertx, @TempDir Path dir) {
+    Path db = dir.resolve("bt.db");
+    JsonObject config = new JsonObject().put("port", 0).put("db", db.toString())
+        .put("retention_s", 600);
+    long now = System.currentTimeMillis();
+    long twoHoursAgo = now - 2 * 3600_000L;
+    JsonObject old = Batches.batch("shop", 0).put("events", new JsonArray()
+        .add(Batches.event(twoHoursAgo, "/old", 500))
+        .add(Batches.event(twoHoursAgo, "/old", 200)));
+    old.put("outgoing", new JsonArray().add(new JsonObject().put("ts", twoHoursAgo)
+        .put("host", "h").put("method", "GET").put("status", 200).put("duration_us", 5)));
+    JsonObject fresh = Batches.batch("shop", 3);
+
+    Collector collector = Await.result(Collector.deploy(vertx, config));
+    HttpCalls http = new HttpCalls(vertx, collector.port());
+    assertThat(http.ingest(old.encode()).status()).isEqualTo(200);
+    assertThat(http.ingest(fresh.encode()).status()).isEqualTo(200);
+    http.close();
+    Await.result(collector.close());
+    assertThat(SqliteRows.count(db, "events")).isEqualTo(5);
+    // Make the first batch look received long ago, as its data is.
+    SqliteRows.execute(db, "UPDATE batches SET received_at = " + twoHoursAgo
+        + " WHERE batch_id = '" + old.getString("batch_id") + "'");
+
+    collector = Await.result(Collector.deploy(vertx, config));
+    Await.result(collector.close());
+
+    assertThat(SqliteRows.query(db, "SELECT DISTINCT route FROM events"))
+        .containsExactly(List.of("/users/{id}"));
+    assertThat(SqliteRows.count(db, "outgoing")).isZero();
+    assertThat(SqliteRows.query(db, "SELECT batch_id FROM batches"))
+        .containsExactly(List.of(fresh.getString("batch_id")));
+    assertThat(SqliteRows.count(db, "error_groups")).isZero();
+  }
+}
