@@ -78,7 +78,9 @@ final class SourceTreeGenerator {
             service.store(body);
           }
 
-          @RequestMapping(value = ITEMS + "/{itemId}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+          @RequestMapping(
+              value = ITEMS + "/{itemId}",
+              method = {RequestMethod.PUT, RequestMethod.PATCH})
           public void update(@PathVariable String itemId, @RequestBody String body) {
             service.store(itemId + body);
           }

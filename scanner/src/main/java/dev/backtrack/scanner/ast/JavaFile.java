@@ -2,7 +2,9 @@ package dev.backtrack.scanner.ast;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import java.util.List;
 
 /**
  * A parsed Java source file with the helpers every Java picker needs.
@@ -26,6 +28,11 @@ public record JavaFile(
    */
   public boolean mentions(String word) {
     return text.contains(word);
+  }
+
+  /** Every class and interface of the file, nested ones included. */
+  public List<ClassOrInterfaceDeclaration> types() {
+    return unit.findAll(ClassOrInterfaceDeclaration.class);
   }
 
   /** 1-based line where {@code node} starts, or 0 when the parser kept no position. */

@@ -33,7 +33,7 @@ public final class JaxRsResources {
     if (!file.mentions("Path")) {
       return routes;
     }
-    for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+    for (ClassOrInterfaceDeclaration type : file.types()) {
       Optional<AnnotationExpr> typePath = Annotations.find(type, "Path");
       if (typePath.isEmpty()) {
         continue;
@@ -70,7 +70,7 @@ public final class JaxRsResources {
   /** Values of every {@code @ApplicationPath} in {@code file}: prefixes for all resources. */
   public static List<String> applicationPaths(JavaFile file) {
     List<String> paths = new ArrayList<>();
-    for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+    for (ClassOrInterfaceDeclaration type : file.types()) {
       Annotations.find(type, "ApplicationPath")
           .ifPresent(a -> paths.addAll(Annotations.strings(a, file.constants(), "value")));
     }

@@ -33,7 +33,7 @@ public final class MicronautControllers {
     if (!file.mentions("Controller")) {
       return routes;
     }
-    for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+    for (ClassOrInterfaceDeclaration type : file.types()) {
       Optional<AnnotationExpr> controller = Annotations.find(type, "Controller");
       if (controller.isEmpty()) {
         continue;

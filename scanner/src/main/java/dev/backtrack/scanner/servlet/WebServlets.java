@@ -25,7 +25,7 @@ public final class WebServlets {
     if (!file.mentions("WebServlet")) {
       return routes;
     }
-    for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+    for (ClassOrInterfaceDeclaration type : file.types()) {
       Optional<AnnotationExpr> servlet = Annotations.find(type, "WebServlet");
       if (servlet.isEmpty()) {
         continue;

@@ -35,7 +35,7 @@ public final class SpringMappings {
     if (!file.mentions("Mapping")) {
       return routes;
     }
-    for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+    for (ClassOrInterfaceDeclaration type : file.types()) {
       Mapping typeMapping =
           Annotations.find(type, REQUEST_MAPPING)
               .map(a -> read(a, file, List.of()))

@@ -76,7 +76,8 @@ final class RouteChain {
         registration.findAncestor(CallableDeclaration.class)
             .map(CallableDeclaration::getNameAsString)
             .orElse(null);
-    return method == null ? enclosingType(registration) : enclosingType(registration) + "#" + method;
+    String type = enclosingType(registration);
+    return method == null ? type : type + "#" + method;
   }
 
   /** {@code HttpMethod.GET} or a static import {@code GET}. */
