@@ -29,6 +29,8 @@ export function mount(el, store) {
 
   store.subscribe(['snapshot'], (state) => {
     const overview = (state.snapshot && state.snapshot.overview) || {};
+    // When the figures on screen were computed (tests wait for a newer one).
+    if (state.snapshot) el.dataset.updated = String(state.snapshot.ts);
     for (const tile of TILES) {
       const value = values.get(tile.key);
       value.textContent = tile.value(overview);

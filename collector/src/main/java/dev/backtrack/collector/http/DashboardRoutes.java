@@ -8,7 +8,6 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -39,17 +38,15 @@ public final class DashboardRoutes {
           "frame-ancestors 'none'");
 
   private static final String WEBJARS = "META-INF/resources/webjars";
-  private static final List<String> OWN_PATHS =
-      List.of("/", "/index.html", "/favicon.svg", "/css/*", "/js/*");
+  /** The page's own paths; a regex route hands the whole path to the static handler. */
+  private static final String OWN_PATHS = "/(index\\.html|favicon\\.svg|css/.+|js/.+)?";
 
   private DashboardRoutes() {}
 
   public static void mount(Router router, Vertx vertx, CollectorOptions options) {
     StaticHandler own =
         StaticHandler.create("webroot").setCachingEnabled(false).setDirectoryListing(false);
-    for (String path : OWN_PATHS) {
-      router.get(path).handler(DashboardRoutes::securityHeaders).handler(own);
-    }
+    router.getWithRegex(OWN_PATHS).handler(DashboardRoutes::securityHeaders).handler(own);
     mountWebJar(router, "uplot");
     mountWebJar(router, "cytoscape");
   }
