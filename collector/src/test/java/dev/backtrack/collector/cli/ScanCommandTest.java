@@ -38,7 +38,8 @@ class ScanCommandTest {
           }
         }
         """);
-    Files.writeString(project.resolve("src/main/java/shop/Broken.java"), "class {");
+    Files.writeString(
+        project.resolve("src/main/java/shop/Broken.java"), "@RestController class {");
   }
 
   @Test
