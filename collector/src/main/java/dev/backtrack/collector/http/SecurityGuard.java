@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -44,7 +45,8 @@ final class SecurityGuard implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    if (!anyHost && !hostAllowed(request.getHeader(HttpHeaders.HOST))) {
+    // authority() is the Host header on HTTP/1.1 and :authority on HTTP/2.
+    if (!anyHost && !authorityAllowed(request.authority())) {
       deny(ctx, 403, "the Host header does not name this collector");
       return;
     }
@@ -61,6 +63,16 @@ final class SecurityGuard implements Handler<RoutingContext> {
       return;
     }
     ctx.next();
+  }
+
+  private boolean authorityAllowed(HostAndPort authority) {
+    if (authority == null) {
+      return false;
+    }
+    String name = hostForHeader(authority.host());
+    int hostPort = authority.port() < 0 ? 80 : authority.port();
+    return hostPort == port.getAsInt()
+        && (LOOPBACK_NAMES.contains(name) || name.equals(configuredHost));
   }
 
   boolean hostAllowed(String host) {
