@@ -37,7 +37,7 @@ public final class SourceTreeWalker {
 
   /** Walks {@code root}, a folder or a single file. */
   public static Listing walk(Path root) {
-    SourceTreeWalker walker = new SourceTreeWalker(root.toAbsolutePath().normalize());
+    SourceTreeWalker walker = new SourceTreeWalker(realPath(root));
     walker.run();
     walker.files.sort(Comparator.comparing(SourceFile::relative));
     return new Listing(List.copyOf(walker.files), List.copyOf(walker.issues));
@@ -46,6 +46,15 @@ public final class SourceTreeWalker {
   /** Whether a file with this name is one the scanner reads. */
   public static boolean isScannable(String fileName) {
     return fileName.endsWith(".java") || fileName.endsWith(".py") || fileName.equals("web.xml");
+  }
+
+  /** The root itself may be a link (a checked-out project behind a symlink): resolve it once. */
+  private static Path realPath(Path root) {
+    try {
+      return root.toRealPath();
+    } catch (IOException e) {
+      return root.toAbsolutePath().normalize();
+    }
   }
 
   private void run() {

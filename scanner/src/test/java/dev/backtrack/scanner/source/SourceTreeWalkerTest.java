@@ -46,6 +46,20 @@ class SourceTreeWalkerTest {
   }
 
   @Test
+  void aRootThatIsASymbolicLinkIsFollowed() throws IOException {
+    write("project/src/App.java");
+    Path link = root.resolve("link");
+    try {
+      Files.createSymbolicLink(link, root.resolve("project"));
+    } catch (UnsupportedOperationException | IOException e) {
+      return; // file system without links: nothing to prove here
+    }
+    assertThat(SourceTreeWalker.walk(link).files())
+        .extracting(SourceFile::relative)
+        .containsExactly("src/App.java");
+  }
+
+  @Test
   void aSingleFileIsItsOwnTree() throws IOException {
     Path file = write("src/App.java");
     assertThat(SourceTreeWalker.walk(file).files())
