@@ -15,36 +15,51 @@ import dev.backtrack.scanner.spring.SpringMappings;
 import dev.backtrack.scanner.vertx.VertxRoutes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads, parses and runs every Java picker over one file. */
 final class JavaFileScan {
   private JavaFileScan() {}
 
-  /** What one Java file yielded: routes and application paths, or the reason it was skipped. */
-  record Outcome(List<RawRoute> routes, List<String> applicationPaths, FileIssue issue) {}
+  /**
+   * What one Java file yielded: routes, application paths and the constants it offers other
+   * files, or the reason it was skipped.
+   */
+  record Outcome(
+      List<RawRoute> routes,
+      List<String> applicationPaths,
+      Map<String, String> constants,
+      FileIssue issue) {
+    static Outcome skipped(FileIssue issue) {
+      return new Outcome(List.of(), List.of(), Map.of(), issue);
+    }
+  }
 
   static Outcome scan(SourceFile file) {
     try {
       String text = SourceReader.read(file);
-      if (!RouteMarkers.mayDefineRoutes(text)) {
-        return new Outcome(List.of(), List.of(), null);
+      boolean routes = RouteMarkers.mayDefineRoutes(text);
+      if (!routes && !RouteMarkers.mayDeclareConstants(text)) {
+        return Outcome.skipped(null);
       }
       CompilationUnit unit = JavaFileParser.parse(text);
       JavaFile javaFile = JavaFile.of(unit, file.relative(), text);
-      List<RawRoute> routes = new ArrayList<>();
-      routes.addAll(SpringMappings.find(javaFile));
-      routes.addAll(JaxRsResources.find(javaFile));
-      routes.addAll(MicronautControllers.find(javaFile));
-      routes.addAll(WebServlets.find(javaFile));
-      routes.addAll(VertxRoutes.find(javaFile));
-      return new Outcome(routes, JaxRsResources.applicationPaths(javaFile), null);
+      Map<String, String> constants = javaFile.constants().exported();
+      if (!routes) {
+        return new Outcome(List.of(), List.of(), constants, null);
+      }
+      List<RawRoute> found = new ArrayList<>();
+      found.addAll(SpringMappings.find(javaFile));
+      found.addAll(JaxRsResources.find(javaFile));
+      found.addAll(MicronautControllers.find(javaFile));
+      found.addAll(WebServlets.find(javaFile));
+      found.addAll(VertxRoutes.find(javaFile));
+      return new Outcome(found, JaxRsResources.applicationPaths(javaFile), constants, null);
     } catch (UnreadableSourceException e) {
-      return new Outcome(List.of(), List.of(), new FileIssue(file.relative(), e.getMessage()));
+      return Outcome.skipped(new FileIssue(file.relative(), e.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
       // A picker tripping over an unusual construct costs this file, not the scan.
-      return new Outcome(
-          List.of(),
-          List.of(),
+      return Outcome.skipped(
           new FileIssue(file.relative(), "not analysed: " + e.getClass().getSimpleName()));
     }
   }

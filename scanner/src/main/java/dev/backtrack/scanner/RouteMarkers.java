@@ -15,6 +15,14 @@ final class RouteMarkers {
 
   private RouteMarkers() {}
 
+  /**
+   * Whether {@code javaSource} may declare string constants other files use in their routes
+   * ({@code static final String}, or fields of an interface), so it is parsed for them.
+   */
+  static boolean mayDeclareConstants(String javaSource) {
+    return javaSource.contains("final String") || javaSource.contains("interface");
+  }
+
   /** Whether {@code javaSource} may define a route and so has to be parsed. */
   static boolean mayDefineRoutes(String javaSource) {
     for (String marker : MARKERS) {

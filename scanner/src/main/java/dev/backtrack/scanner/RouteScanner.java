@@ -65,17 +65,20 @@ public final class RouteScanner {
       List<SourceFile> files, List<RawRoute> routes, List<FileIssue> issues) {
     List<JavaFileScan.Outcome> outcomes =
         files.parallelStream().map(JavaFileScan::scan).toList();
+    ConstantTable constants = new ConstantTable();
+    outcomes.forEach(outcome -> constants.addAll(outcome.constants()));
     ApplicationPathPrefixes applications = new ApplicationPathPrefixes();
     List<RawRoute> javaRoutes = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
       JavaFileScan.Outcome outcome = outcomes.get(i);
       javaRoutes.addAll(outcome.routes());
-      applications.declare(files.get(i).relative(), outcome.applicationPaths());
+      applications.declare(files.get(i).relative(), constants.substituteAll(
+          outcome.applicationPaths()));
       if (outcome.issue() != null) {
         issues.add(outcome.issue());
       }
     }
-    routes.addAll(applications.apply(javaRoutes));
+    routes.addAll(applications.apply(constants.resolve(javaRoutes)));
   }
 
   private static void scanWebXml(SourceFile file, List<RawRoute> routes, List<FileIssue> issues) {

@@ -45,6 +45,17 @@ class JavaFixturesTest {
   }
 
   @Test
+  void constantsOfOtherFilesAreFollowedThroughImportsAndInterfaces() {
+    String web = "src/main/java/com/example/web/";
+    assertThat(rows("constants"))
+        .containsExactly(
+            row("GET", "/v1/health", web + "HealthRoutes.java", 8),
+            row("GET", "/api/users/{id}", web + "UserController.java", 11),
+            row("POST", "/api/users/{id}/roles", web + "UserController.java", 16));
+    assertThat(Fixtures.scan("constants").filesScanned()).isEqualTo(4);
+  }
+
+  @Test
   void jaxRsPrefixesResourcesWithTheApplicationPath() {
     String orders = "src/main/java/com/example/rest/OrderResource.java";
     assertThat(rows("jaxrs"))

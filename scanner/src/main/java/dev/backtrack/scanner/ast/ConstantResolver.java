@@ -1,8 +1,10 @@
 package dev.backtrack.scanner.ast;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -16,6 +18,8 @@ import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,8 +27,15 @@ import java.util.Optional;
  * concatenations and names of fields declared in the same file (in the enclosing class, an
  * outer class, or another type of the file via {@code Type.NAME}). Local variables of the
  * enclosing method are followed too, since Vert.x routes are often built from them.
+ *
+ * <p>A constant of another file ({@code ApiPaths.USERS}, or {@code USERS} statically imported)
+ * evaluates to a {@linkplain #reference reference}, which the scan replaces once every file's
+ * {@linkplain #exported exported constants} are known.
  */
 public final class ConstantResolver {
+  /** Delimits a reference to a constant of another file inside a resolved string. */
+  public static final char MARK = '\u0000';
+
   /** Deep enough for real constant chains, shallow enough to stop on {@code A = B; B = A}. */
   private static final int MAX_DEPTH = 16;
 
@@ -72,6 +83,39 @@ public final class ConstantResolver {
     return null;
   }
 
+  /** {@code MARK + "ApiPaths.USERS" + MARK}: a constant to look up in another file. */
+  public static String reference(String type, String field) {
+    return MARK + type + "." + field + MARK;
+  }
+
+  /**
+   * The {@code String} constants this file offers to others, as {@code Type.NAME} → value:
+   * {@code static final} fields, and every field of an interface. Values may hold references.
+   */
+  public Map<String, String> exported() {
+    Map<String, String> constants = new HashMap<>();
+    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+      boolean isInterface =
+          type instanceof ClassOrInterfaceDeclaration c && c.isInterface();
+      for (FieldDeclaration field : type.getFields()) {
+        if (!isInterface && !(field.isStatic() && field.isFinal())) {
+          continue;
+        }
+        for (VariableDeclarator variable : field.getVariables()) {
+          if (variable.getType().asString().equals("String")
+              && variable.getInitializer().isPresent()) {
+            String value = eval(variable.getInitializer().get(), 0);
+            if (value != null) {
+              constants.putIfAbsent(type.getNameAsString() + "." + variable.getNameAsString(),
+                  value);
+            }
+          }
+        }
+      }
+    }
+    return constants;
+  }
+
   private String evalName(NameExpr name, int depth) {
     String identifier = name.getNameAsString();
     Optional<CallableDeclaration> callable = name.findAncestor(CallableDeclaration.class);
@@ -102,6 +146,14 @@ public final class ConstantResolver {
         return value;
       }
     }
+    for (ImportDeclaration imported : unit.getImports()) {
+      if (imported.isStatic() && !imported.isAsterisk()
+          && imported.getName().getIdentifier().equals(identifier)) {
+        return imported.getName().getQualifier()
+            .map(type -> reference(type.getIdentifier(), identifier))
+            .orElse(null);
+      }
+    }
     return null;
   }
 
@@ -129,7 +181,8 @@ public final class ConstantResolver {
         }
       }
     }
-    return null;
+    // Not declared here: a type of another file, if it is named like one.
+    return Character.isUpperCase(typeName.charAt(0)) ? reference(typeName, field) : null;
   }
 
   private String fieldValue(TypeDeclaration<?> type, String name, int depth) {
