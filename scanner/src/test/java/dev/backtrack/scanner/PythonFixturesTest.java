@@ -15,6 +15,7 @@ class PythonFixturesTest {
             row("GET", "/", "app/main.py", 9),
             row("GET", "/ping", "app/main.py", 14),
             row("HEAD", "/ping", "app/main.py", 14),
+            row("GET", "/metrics", "app/main.py", 31),
             row("GET", "/api/v1/items/{item_id}", "app/routers/items.py", 6),
             row("GET", "/api/users/{user_id}", users, 7),
             row("POST", "/api/users", users, 12),
@@ -28,7 +29,7 @@ class PythonFixturesTest {
     assertThat(Fixtures.scan("fastapi").endpoints())
         .extracting(Endpoint::handler)
         .containsExactly(
-            "root", "ping", "ping", "read_item", "get_user", "save_user", "save_user",
+            "root", "ping", "ping", "metrics", "read_item", "get_user", "save_user", "save_user",
             "delete_user", "stats");
   }
 

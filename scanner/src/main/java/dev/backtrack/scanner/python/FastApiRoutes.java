@@ -83,6 +83,8 @@ final class FastApiRoutes {
         PyNode statement = new PyParser(t, start).expression();
         if (statement instanceof Call call && call.callee().endsWith(".include_router")) {
           readInclude(module, call);
+        } else if (statement instanceof Call call && call.callee().endsWith(".add_api_route")) {
+          readAddApiRoute(module, call);
         }
       }
     }
@@ -103,15 +105,7 @@ final class FastApiRoutes {
     if (VERBS.contains(verb)) {
       methods.add(verb.toUpperCase(Locale.ROOT));
     } else if (verb.equals("api_route")) {
-      if (call.keywords().get("methods") instanceof Seq seq) {
-        for (PyNode item : seq.items()) {
-          Optional.ofNullable(PyNode.string(item))
-              .ifPresent(m -> methods.add(m.toUpperCase(Locale.ROOT)));
-        }
-      }
-      if (methods.isEmpty()) {
-        methods.add("GET"); // api_route's default
-      }
+      methods.addAll(methods(call, "GET")); // GET is api_route's default
     }
     Optional<RouterId> router = routerOf(module, target);
     if (path == null || methods.isEmpty() || router.isEmpty()) {
@@ -122,6 +116,37 @@ final class FastApiRoutes {
       decorated.add(
           new Decorated(router.get(), method, path, module.file, call.line(), handler));
     }
+  }
+
+  /** {@code app.add_api_route("/x", endpoint, methods=[...])}: a route without a decorator. */
+  private void readAddApiRoute(PyModule module, Call call) {
+    String target = call.callee().substring(0, call.callee().length() - ".add_api_route".length());
+    String path = call.args().isEmpty() ? null : PyNode.string(call.args().get(0));
+    PyNode endpoint = call.args().size() > 1 ? call.args().get(1) : call.keywords().get("endpoint");
+    Optional<RouterId> router = routerOf(module, target);
+    if (path == null || router.isEmpty()) {
+      return;
+    }
+    String handler = endpoint instanceof Name name
+        ? name.dotted().substring(name.dotted().lastIndexOf('.') + 1) : "?";
+    for (String method : methods(call, "GET")) {
+      decorated.add(new Decorated(router.get(), method, path, module.file, call.line(), handler));
+    }
+  }
+
+  /** Upper-cased {@code methods=[...]} of a call, or {@code fallback} when absent. */
+  private static List<String> methods(Call call, String fallback) {
+    List<String> methods = new ArrayList<>();
+    if (call.keywords().get("methods") instanceof Seq seq) {
+      for (PyNode item : seq.items()) {
+        Optional.ofNullable(PyNode.string(item))
+            .ifPresent(m -> methods.add(m.toUpperCase(Locale.ROOT)));
+      }
+    }
+    if (methods.isEmpty()) {
+      methods.add(fallback);
+    }
+    return methods;
   }
 
   private void readInclude(PyModule module, Call call) {
