@@ -41,8 +41,17 @@ public final class PythonRoutes {
     }
     List<RawRoute> routes = new ArrayList<>();
     PyModules index = new PyModules(modules);
-    routes.addAll(FastApiRoutes.find(index));
-    routes.addAll(DjangoUrls.find(index));
+    // The pickers work across modules: a surprise in one costs its framework, not the scan.
+    try {
+      routes.addAll(FastApiRoutes.find(index));
+    } catch (RuntimeException | StackOverflowError e) {
+      issues.add(new FileIssue(".", "FastAPI routes not analysed: " + e));
+    }
+    try {
+      routes.addAll(DjangoUrls.find(index));
+    } catch (RuntimeException | StackOverflowError e) {
+      issues.add(new FileIssue(".", "Django routes not analysed: " + e));
+    }
     return new Found(routes, issues);
   }
 }
