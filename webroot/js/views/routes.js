@@ -44,6 +44,10 @@ export function mount(el, store) {
     }, c.label)),
     h('th', null, ''));
 
+  // Figures of a route that got no request are meaningless zeros: show dashes.
+  const cellText = (c, r) => (r.requests === 0 && c.num && c.key !== 'requests' &&
+    c.key !== 'rps' ? '–' : c.text(r));
+
   const row = (r) => h('tr', {
     class: r.requests === 0 ? 'idle' : null,
     dataset: {method: r.method, route: r.route},
@@ -52,7 +56,7 @@ export function mount(el, store) {
   COLUMNS.map((c) => h('td', {
     class: [c.num ? 'num' : '', c.bad && c.bad(r) ? 'bad' : '', 'col-' + c.key].join(' '),
     title: c.title ? c.title(r) : null,
-  }, c.text(r))),
+  }, cellText(c, r))),
   h('td', null, h('button', {
     type: 'button',
     class: 'link analyze',

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backtrack.collector.Collector;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +34,11 @@ class DashboardIT {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
+    Path source = ShopSource.write(dir.resolve("shop"));
     collector = Collector.deploy(vertx, new JsonObject()
-        .put("port", 0).put("db", dir.resolve("backtrack.db").toString())).await();
+        .put("port", 0).put("db", dir.resolve("backtrack.db").toString())
+        .put("scans", new JsonArray().add(new JsonObject()
+            .put("path", source.toString()).put("service", SHOP)))).await();
     shopTraffic();
     browser = Browser.start();
     page = new DashboardPage(browser.driver, collector.baseUrl());
@@ -126,6 +130,43 @@ class DashboardIT {
     assertThat(page.graphEdgeTexts()).singleElement().asString()
         .contains("api.example.com").contains("5 calls").contains("20% errors");
     browser.screenshot("dashboard-graph");
+  }
+
+  @Test
+  void treeListsTheScannedEndpointsWithTheirFigures() {
+    page.open(SHOP, "5m");
+
+    DashboardPage.TreeEndpoint get = page.treeEndpoint("GET", "/users/{id}");
+    assertThat(get.idle()).isFalse();
+    assertThat(get.text()).contains("0% err").contains("45 ms");
+    DashboardPage.TreeEndpoint delete = page.treeEndpoint("DELETE", "/users/{id}");
+    assertThat(delete.idle()).isTrue();
+    assertThat(delete.text()).contains("no traffic");
+  }
+
+  @Test
+  void aFolderFilterScopesTheRoutesAndTheAnalysis() throws Exception {
+    FakeLlmProvider provider = new FakeLlmProvider("The users folder looks healthy.")
+        .start(vertx).await();
+    try {
+      page.open(SHOP, "5m");
+      page.configureProvider("openai", "sk-test", "o3-mini", provider.baseUrl() + "/v1");
+
+      page.filterByFolder(ShopSource.USERS_FOLDER);
+
+      assertThat(page.routeNames()).containsExactly("/users/{id}", "/users/{id}");
+      assertThat(page.analyzeFolder()).isEqualTo("The users folder looks healthy.");
+      JsonObject body = provider.calls().get(0).body();
+      // A reasoning model: max_completion_tokens, and no system message.
+      assertThat(body.getInteger("max_completion_tokens")).isPositive();
+      assertThat(body.containsKey("max_tokens")).isFalse();
+      String prompt = body.getJsonArray("messages").getJsonObject(0).getString("content");
+      assertThat(prompt).contains("folder " + ShopSource.USERS_FOLDER + "/")
+          .contains("GET /users/{id}: 8 requests").doesNotContain("POST /orders:");
+      browser.screenshot("dashboard-folder");
+    } finally {
+      provider.stop().await();
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.NoSuchElementException;
@@ -120,6 +121,36 @@ final class DashboardPage {
         .map(li -> li.getDomProperty("textContent")).toList();
   }
 
+  /** The text of an endpoint in the source tree, and whether it is marked as idle. */
+  record TreeEndpoint(String text, boolean idle) {}
+
+  TreeEndpoint treeEndpoint(String method, String route) {
+    driver.findElement(By.id("tab-tree")).click();
+    return waitFor("the tree entry of " + method + " " + route, d ->
+        d.findElements(By.cssSelector("#tree li.endpoint")).stream()
+            .filter(li -> method.equals(li.getDomAttribute("data-method"))
+                && route.equals(li.getDomAttribute("data-route")))
+            .findFirst()
+            .map(li -> new TreeEndpoint(li.getText(),
+                li.getDomAttribute("class").contains("idle")))
+            .orElse(null));
+  }
+
+  /** Clicks the "filter" chip of a tree folder; the routes table then shows only its routes. */
+  void filterByFolder(String path) {
+    driver.findElement(By.id("tab-tree")).click();
+    waitFor("the filter chip of " + path, d -> {
+      d.findElement(By.cssSelector("#tree .chip[data-folder='" + path + "']")).click();
+      return d.findElement(By.id("folder-banner")).isDisplayed();
+    });
+  }
+
+  /** Clicks "analyze folder" in the banner of a folder filter; answers the analysis text. */
+  String analyzeFolder() {
+    driver.findElement(By.id("analyze-folder")).click();
+    return analysisText();
+  }
+
   void configureProvider(String provider, String key, String model, String baseUrl) {
     driver.findElement(By.id("settings-button")).click();
     waitFor("the settings dialog", d -> d.findElement(By.id("settings")).isDisplayed());
@@ -137,7 +168,12 @@ final class DashboardPage {
       row.findElement(By.cssSelector("button.analyze")).click();
       return true;
     }).orElse(null));
-    return waitFor("the analysis", d -> {
+    return analysisText();
+  }
+
+  private String analysisText() {
+    return waitFor(() -> "the analysis; the panel shows: "
+        + driver.findElement(By.id("analysis")).getText(), d -> {
       WebElement panel = d.findElement(By.id("analysis"));
       String status = panel.getDomAttribute("data-status");
       if ("failed".equals(status)) {
@@ -175,8 +211,13 @@ final class DashboardPage {
   }
 
   private <T> T waitFor(String what, Function<WebDriver, T> condition) {
+    return waitFor(() -> what, condition);
+  }
+
+  /** Waits with a message computed on timeout (to tell what the page showed then). */
+  private <T> T waitFor(Supplier<String> what, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, PATIENCE)
-        .withMessage("waiting for " + what)
+        .withMessage(() -> "waiting for " + what.get())
         .ignoring(StaleElementReferenceException.class)
         .ignoring(NoSuchElementException.class)
         .until(condition);
