@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import sun.misc.Signal;
 
 /**
  * Runs a collector in the foreground: starts it, prints where it listens, and on Ctrl-C or
@@ -53,13 +52,14 @@ final class CollectorRunner {
     out.println("backtrack listening on " + collector.baseUrl());
     out.flush();
     if (handleSignals) {
-      Signal.handle(new Signal("INT"), signal -> stop());
-      Signal.handle(new Signal("TERM"), signal -> stop());
-      // Any other way out of the JVM still flushes pending writes first.
+      // SIGTERM and Ctrl-C run the shutdown hooks: close the collector (pending writes reach
+      // the file), then end with status 0, as a requested stop is not a failure.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         stop();
         try {
-          stopped.await(CLOSE_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
+          if (stopped.await(CLOSE_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS)) {
+            Runtime.getRuntime().halt(0);
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
