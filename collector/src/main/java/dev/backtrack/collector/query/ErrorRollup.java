@@ -1,5 +1,6 @@
 package dev.backtrack.collector.query;
 
+import dev.backtrack.collector.model.RequestEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -30,6 +31,8 @@ final class ErrorRollup {
     long firstSeenMillis = Long.MAX_VALUE;
     long lastSeenMillis = Long.MIN_VALUE;
     final Set<String> routes = new LinkedHashSet<>();
+    /** The latest event of the group, or null when none was seen in the hour. */
+    RequestEvent sample;
   }
 
   /** One group and its error count over a window. */
@@ -48,8 +51,9 @@ final class ErrorRollup {
   }
 
   /** Counts one error of {@code key} at {@code tsMillis}, placed in bucket {@code second}. */
-  void record(long second, ErrorKey key, String type, String message, long tsMillis,
+  void record(long second, ErrorKey key, String type, String message, RequestEvent event,
       String routeLabel) {
+    long tsMillis = event.tsMillis();
     Group group = group(key);
     if (group == null) {
       return;
@@ -59,6 +63,9 @@ final class ErrorRollup {
         group.type = type;
         group.message = message;
       }
+    }
+    if (group.sample == null || tsMillis >= group.sample.tsMillis()) {
+      group.sample = event;
     }
     group.firstSeenMillis = Math.min(group.firstSeenMillis, tsMillis);
     group.lastSeenMillis = Math.max(group.lastSeenMillis, tsMillis);

@@ -64,8 +64,8 @@ public final class Rollups {
       String fingerprint = fingerprint(event);
       String type = info != null ? info.type() : "HTTP " + event.status();
       String message = info != null ? info.message() : null;
-      errors.record(second, new ErrorKey(service, fingerprint), type, message,
-          event.tsMillis(), key.label());
+      errors.record(second, new ErrorKey(service, fingerprint), type, message, event,
+          key.label());
     }
   }
 

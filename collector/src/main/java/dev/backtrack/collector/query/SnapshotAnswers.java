@@ -1,5 +1,6 @@
 package dev.backtrack.collector.query;
 
+import dev.backtrack.collector.model.RequestEvent;
 import dev.backtrack.collector.storage.read.ErrorDetail;
 import dev.backtrack.collector.storage.read.ReadStore;
 import io.vertx.core.Future;
@@ -83,7 +84,14 @@ final class SnapshotAnswers {
           long count = rollups.errors.inWindow(d.service(), range.from(), range.to()).stream()
               .filter(c -> c.key().fingerprint().equals(fingerprint))
               .mapToLong(ErrorRollup.Counted::count).sum();
-          ErrorDetail.Sample s = d.sample();
+          RequestEvent s = live == null ? null : live.sample;
+          JsonObject sample = s == null
+              ? new JsonObject().put("ts", null).put("method", null).put("route", null)
+                  .put("status", null).put("request_id", d.sampleRequestId())
+                  .put("correlation_id", null)
+              : new JsonObject().put("ts", s.tsMillis()).put("method", s.method())
+                  .put("route", s.route()).put("status", s.status())
+                  .put("request_id", s.requestId()).put("correlation_id", s.correlationId());
           return new JsonObject()
               .put("fingerprint", d.fingerprint())
               .put("service", d.service())
@@ -95,14 +103,7 @@ final class SnapshotAnswers {
               .put("routes", live == null ? new JsonArray()
                   : new JsonArray(new ArrayList<>(live.routes)))
               .put("stack", d.stack())
-              .put("sample", new JsonObject()
-                  .put("ts", s.tsMillis())
-                  .put("method", s.method())
-                  .put("route", s.route())
-                  .put("status", s.status())
-                  .put("request_id", s.requestId() != null ? s.requestId()
-                      : d.sampleRequestId())
-                  .put("correlation_id", s.correlationId()));
+              .put("sample", sample);
         });
   }
 }

@@ -7,8 +7,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -23,6 +25,7 @@ public final class ReadStore implements AutoCloseable {
 
   private final Path file;
   private Connection connection;
+  private final Set<String> tables = new HashSet<>();
 
   private ReadStore(Path file) {
     this.file = file;
@@ -85,11 +88,15 @@ public final class ReadStore implements AutoCloseable {
     return connection;
   }
 
-  private static boolean hasTable(Connection c, String table) throws SQLException {
+  private boolean hasTable(Connection c, String table) throws SQLException {
+    if (tables.contains(table)) {
+      return true;
+    }
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'")) {
-      return rs.next();
+      // Tables are never dropped, so one that exists is remembered.
+      return rs.next() && tables.add(table);
     }
   }
 }
