@@ -55,6 +55,16 @@ const follow = (state) => {
 store.subscribe(['service', 'window'], follow);
 follow(store.get());
 
+// A page kept in the back/forward cache must not hold its stream: browsers allow only a few
+// connections per host, and a held stream would starve the next page's calls.
+window.addEventListener('pagehide', () => {
+  if (closeStream) closeStream();
+  closeStream = null;
+});
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) follow(store.get());
+});
+
 window.addEventListener('hashchange', () => store.set(readLocation()));
 
 const loadServices = async () => {

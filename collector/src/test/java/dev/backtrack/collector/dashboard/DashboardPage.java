@@ -74,22 +74,28 @@ final class DashboardPage {
     return driver.findElements(By.cssSelector("#charts .chart canvas")).size();
   }
 
-  /** The cells of a route's row by column key (method, route, rps, error_rate, …, requests). */
+  /**
+   * The cells of a route's row by column key (method, route, rps, error_rate, …, requests).
+   * Read in one script call: the table may be redrawn between two WebDriver calls.
+   */
+  @SuppressWarnings("unchecked")
   Map<String, String> routeRow(String method, String route) {
-    return waitFor("the row of " + method + " " + route, d -> findRouteRow(method, route)
-        .map(row -> {
-          Map<String, String> cells = new java.util.LinkedHashMap<>();
-          for (WebElement cell : row.findElements(By.cssSelector("td[class*='col-']"))) {
-            String key = cell.getDomAttribute("class").replaceAll(".*col-(\\S+).*", "$1");
-            cells.put(key, cell.getText());
-          }
-          return cells;
-        }).orElse(null));
+    return waitFor("the row of " + method + " " + route, d -> (Map<String, String>)
+        driver.executeScript("""
+            const row = [...document.querySelectorAll('#routes-table tbody tr')]
+              .find((r) => r.dataset.method === arguments[0] && r.dataset.route === arguments[1]);
+            if (!row) return null;
+            const cells = {};
+            for (const td of row.querySelectorAll('td[class*="col-"]')) {
+              cells[td.className.match(/col-(\\S+)/)[1]] = td.textContent;
+            }
+            return cells;""", method, route));
   }
 
+  @SuppressWarnings("unchecked")
   List<String> routeNames() {
-    return driver.findElements(By.cssSelector("#routes-table tbody tr")).stream()
-        .map(row -> row.getDomAttribute("data-route")).toList();
+    return (List<String>) driver.executeScript("return [...document.querySelectorAll("
+        + "'#routes-table tbody tr')].map((r) => r.dataset.route);");
   }
 
   /** Expands an error group and answers the stack trace shown under it. */
@@ -99,7 +105,8 @@ final class DashboardPage {
           .click();
       return true;
     });
-    return waitFor("the stack of " + fingerprint, d -> {
+    return waitFor(() -> "the stack of " + fingerprint + "; the errors card shows: "
+        + driver.findElement(By.id("errors")).getText(), d -> {
       String text = d.findElement(By.cssSelector("#errors-table tr.detail pre.stack")).getText();
       return text.isBlank() ? null : text;
     });
@@ -147,7 +154,7 @@ final class DashboardPage {
 
   /** Clicks "analyze folder" in the banner of a folder filter; answers the analysis text. */
   String analyzeFolder() {
-    driver.findElement(By.id("analyze-folder")).click();
+    click(By.id("analyze-folder"));
     return analysisText();
   }
 
@@ -202,6 +209,14 @@ final class DashboardPage {
         .filter(row -> method.equals(row.getDomAttribute("data-method"))
             && route.equals(row.getDomAttribute("data-route")))
         .findFirst();
+  }
+
+  /** Clicks an element, finding it again when a redraw replaced it in between. */
+  private void click(By element) {
+    waitFor("a click on " + element, d -> {
+      d.findElement(element).click();
+      return true;
+    });
   }
 
   private void type(By field, String text) {
