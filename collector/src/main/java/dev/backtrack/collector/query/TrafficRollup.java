@@ -86,6 +86,9 @@ final class TrafficRollup {
       long to = Math.min(start + width - 1, last);
       for (long s = from - Math.floorMod(from - first, (long) step); s <= to; s += step) {
         Totals point = out[(int) ((s - first) / step)];
+        if (point.stats.count == 0) {
+          continue; // Nothing to rank: the percentile of an empty step is 0 anyway.
+        }
         bucket.forEach((key, h) -> {
           if (key.inService(service)) {
             h.addTo(point.latency);
