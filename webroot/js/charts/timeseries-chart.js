@@ -8,7 +8,7 @@ import {axis, cssVar, onSchemeChange} from './theme.js';
 const HEIGHT = 180;
 
 /** Time ticks as a 24-hour clock; seconds only when the ticks are less than a minute apart. */
-function clockLabels(u, ticks, space, incr) {
+function clockLabels(u, ticks, axisIndex, space, incr) {
   const seconds = incr < 60;
   return ticks.map((t) => new Date(t * 1000).toLocaleTimeString('en-GB',
     {hour: '2-digit', minute: '2-digit', second: seconds ? '2-digit' : undefined}));

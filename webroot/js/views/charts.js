@@ -31,7 +31,7 @@ export function mount(el, store) {
       {field: 'p95_ms', label: 'p95', color: '--warn', scale: 'ms', format: fmt.ms},
     ],
     scales: {ms: {range: (u, min, max) => [0, Math.max(max, 1)]}},
-    axes: [{scale: 'ms', size: 52, values: (u, ticks) => ticks.map((v) => v + ' ms')}],
+    axes: [{scale: 'ms', size: 64, values: (u, ticks) => ticks.map((v) => v + ' ms')}],
   });
 
   store.subscribe(['snapshot'], (state) => {
