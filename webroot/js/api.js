@@ -57,12 +57,12 @@ export async function getJson(path, params) {
 /** {services: [...]} */
 export const services = () => getJson('api/services');
 
-/** {service, scanned, root: {name, path, kind, children | endpoints}} */
-export const tree = (service) => getJson('api/tree', {service});
+/** {service, scanned, root: {name, path, kind, children | endpoints}}, figures over `w`. */
+export const tree = (service, w) => getJson('api/tree', {service, w});
 
-/** One error group with `stack` and `sample`. */
-export const errorGroup = (fingerprint, service) =>
-  getJson('api/errors/' + encodeURIComponent(fingerprint), {service});
+/** One error group with `stack` and `sample`; `count` over `w`. */
+export const errorGroup = (fingerprint, service, w) =>
+  getJson('api/errors/' + encodeURIComponent(fingerprint), {service, w});
 
 /**
  * The analyze input: {service, window_s, scope, overview, routes, slow_sql, errors, outgoing}.

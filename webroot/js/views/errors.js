@@ -21,7 +21,8 @@ export function mount(el, store) {
     open.set(key, {status: 'loading'});
     draw(store.get());
     try {
-      const detail = await api.errorGroup(group.fingerprint, group.service);
+      const detail = await api.errorGroup(group.fingerprint, group.service,
+        store.get().window);
       if (open.has(key)) open.set(key, {status: 'done', detail});
     } catch (e) {
       if (open.has(key)) open.set(key, {status: 'failed', message: e.message});

@@ -26,7 +26,7 @@ export function mount(el, store) {
     lastFetch = Date.now();
     const service = state.service;
     try {
-      answer = {service, tree: await api.tree(service)};
+      answer = {service, tree: await api.tree(service, state.window)};
     } catch (e) {
       answer = {service, error: e.message};
     } finally {
@@ -108,7 +108,7 @@ export function mount(el, store) {
     draw(store.get());
     refresh(true);
   });
-  store.subscribe(['tab'], () => refresh(true));
+  store.subscribe(['tab', 'window'], () => refresh(true));
   store.subscribe(['snapshot'], () => refresh(false));
   store.subscribe(['folder'], (state) => draw(state));
   draw(store.get());
