@@ -19,12 +19,27 @@ import java.util.Set;
  * suffix of a CGLIB/ByteBuddy subclass is dropped, and the JDK's own frames contribute no line
  * numbers, so that the same bug gives the same fingerprint across restarts, machines and JDK
  * patch releases.
+ *
+ * <p>Only the application's part of each stack counts: once a frame of application code has been
+ * hashed, the first frame of a framework, server or JDK below it ends that stack. What lies
+ * deeper is the path by which the server or an asynchronous callback reached the application
+ * (an event loop, a thread pool, a future completing on another thread), and that path changes
+ * from one request to the next while the bug stays the same.
  */
 public final class ErrorFingerprint {
   /** Causes followed at most, so a long or cyclic chain stays cheap. */
   static final int MAX_CAUSES = 16;
   /** Frames hashed per throwable at most. */
   static final int MAX_FRAMES = 512;
+
+  /** Packages of runtimes, servers and frameworks that dispatch to application code. */
+  private static final String[] FRAMEWORK_PREFIXES = {
+    "java.", "javax.", "jdk.", "sun.", "com.sun.", "jakarta.", "io.netty.", "io.vertx.",
+    "org.eclipse.jetty.", "org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.",
+    "io.undertow.", "org.springframework.", "org.glassfish.jersey.", "org.jboss.resteasy.",
+    "io.micronaut.", "reactor.", "kotlin.coroutines.", "kotlinx.coroutines.",
+    "dev.backtrack.sdk.", "dev.backtrack.servlet.", "dev.backtrack.vertx."
+  };
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -41,7 +56,13 @@ public final class ErrorFingerprint {
       key.setLength(0);
       key.append(t.getClass().getName()).append('\n');
       StackTraceElement[] frames = t.getStackTrace();
+      boolean inApplication = false;
       for (int i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+        boolean framework = isFramework(frames[i].getClassName());
+        if (inApplication && framework) {
+          break;
+        }
+        inApplication |= !framework && !isGenerated(frames[i].getClassName());
         appendFrame(key, frames[i]);
       }
       sha.update(key.toString().getBytes(StandardCharsets.UTF_8));
@@ -102,6 +123,16 @@ public final class ErrorFingerprint {
   static String stableClassName(String cls) {
     int at = cls.indexOf("$$");
     return at > 0 ? cls.substring(0, at) : cls;
+  }
+
+  /** Code that calls into the application rather than being part of it. */
+  static boolean isFramework(String cls) {
+    for (String prefix : FRAMEWORK_PREFIXES) {
+      if (cls.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isJdk(String cls) {

@@ -64,6 +64,34 @@ class ErrorFingerprintTest {
   }
 
   @Test
+  void theDispatchPathBelowTheApplicationDoesNotCount() {
+    RuntimeException onEventLoop = new ArithmeticException("/ by zero");
+    onEventLoop.setStackTrace(stack("shop.Checkout#lambda$total$2", "shop.Checkout#total",
+        "io.vertx.core.impl.future.Mapping#onSuccess", "io.netty.channel.nio.NioEventLoop#run"));
+    RuntimeException onWorker = new ArithmeticException("/ by zero");
+    onWorker.setStackTrace(stack("shop.Checkout#lambda$total$2", "shop.Checkout#total",
+        "io.vertx.core.impl.future.Composition#onSuccess",
+        "java.util.concurrent.ThreadPoolExecutor#runWorker"));
+    RuntimeException elsewhere = new ArithmeticException("/ by zero");
+    elsewhere.setStackTrace(stack("shop.Checkout#lambda$total$2", "shop.Cart#total",
+        "io.vertx.core.impl.future.Mapping#onSuccess"));
+
+    assertThat(ErrorFingerprint.of(onEventLoop)).isEqualTo(ErrorFingerprint.of(onWorker));
+    assertThat(ErrorFingerprint.of(onEventLoop)).isNotEqualTo(ErrorFingerprint.of(elsewhere));
+  }
+
+  @Test
+  void frameworkFramesAboveTheApplicationStillCount() {
+    RuntimeException inParser = new IllegalArgumentException();
+    inParser.setStackTrace(stack("com.fasterxml.Parser#read", "shop.Orders#parse",
+        "org.eclipse.jetty.server.Server#handle"));
+    RuntimeException inOtherParser = new IllegalArgumentException();
+    inOtherParser.setStackTrace(stack("com.fasterxml.Parser#skip", "shop.Orders#parse",
+        "org.eclipse.jetty.server.Server#handle"));
+    assertThat(ErrorFingerprint.of(inParser)).isNotEqualTo(ErrorFingerprint.of(inOtherParser));
+  }
+
+  @Test
   void survivesCyclicCauses() {
     RuntimeException a = new RuntimeException("a");
     RuntimeException b = new RuntimeException("b", a);
@@ -102,6 +130,16 @@ class ErrorFingerprintTest {
     }
     deep.setStackTrace(many);
     assertThat(ErrorInfo.of(deep).stack()).hasSize(ErrorInfo.MAX_STACK_CHARS);
+  }
+
+  /** Frames given as {@code class#method}, each on line 10. */
+  private static StackTraceElement[] stack(String... frames) {
+    StackTraceElement[] out = new StackTraceElement[frames.length];
+    for (int i = 0; i < frames.length; i++) {
+      String[] parts = frames[i].split("#");
+      out[i] = new StackTraceElement(parts[0], parts[1], "F.java", 10);
+    }
+    return out;
   }
 
   private static StackTraceElement[] frames(String... generated) {
