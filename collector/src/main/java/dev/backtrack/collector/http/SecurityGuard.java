@@ -18,7 +18,7 @@ import java.util.function.IntSupplier;
 /**
  * The first handler of every request: the DNS-rebinding guard on {@code Host}, the
  * {@code Origin} check on state-changing {@code /api/*} calls, and the bearer token when one
- * is configured. Answers 403 / 401 with a JSON body; otherwise passes the request on.
+ * is configured (for the API, ingest and health; the dashboard's static files carry no data). Answers 403 / 401 with a JSON body; otherwise passes the request on.
  */
 final class SecurityGuard implements Handler<RoutingContext> {
   private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
@@ -57,7 +57,7 @@ final class SecurityGuard implements Handler<RoutingContext> {
         return;
       }
     }
-    if (token != null && !tokenPresented(request)) {
+    if (token != null && carriesData(request) && !tokenPresented(request)) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
       deny(ctx, 401, "missing or wrong bearer token");
       return;
@@ -111,6 +111,17 @@ final class SecurityGuard implements Handler<RoutingContext> {
       return query != null && matches(query);
     }
     return false;
+  }
+
+  /**
+   * Everything but the dashboard's own files: those hold no data, and a browser fetches the
+   * page's scripts, styles and libraries without the token the page keeps for its API calls.
+   */
+  private static boolean carriesData(HttpServerRequest request) {
+    String path = request.path();
+    return !(request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
+        || path.startsWith("/api/") || path.equals("/api") || path.startsWith("/ingest")
+        || path.startsWith("/health");
   }
 
   private boolean matches(String presented) {
