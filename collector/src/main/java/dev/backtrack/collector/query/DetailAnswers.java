@@ -132,7 +132,7 @@ final class DetailAnswers {
     Map<String, long[]> methodVolume = new HashMap<>();
     Map<String, String> busiestMethod = new HashMap<>();
     Map<String, Long> routeVolume = new HashMap<>();
-    rollups.traffic.byRoute(service, range.from(), range.to()).forEach((key, totals) -> {
+    rollups.traffic.countsByRoute(service, range.from(), range.to()).forEach((key, totals) -> {
       String route = key.service() + '\u0000' + key.route();
       long count = totals.stats.count;
       routeVolume.merge(route, count, Long::sum);

@@ -4,19 +4,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Outgoing calls of the last hour: counters per second for each (service, route, host) edge,
- * which also give the per-host figures, and latency histograms per host (5 s and 60 s buckets,
- * as in {@link TrafficRollup}).
+ * Outgoing calls of the last hour: counters per second and minute for each (service, route,
+ * host) edge, which also give the per-host figures, and latency histograms per host (5 s and
+ * 60 s buckets, as in {@link TrafficRollup}).
  */
 final class OutgoingRollup {
   private static final int FINE_HISTOGRAMS_UP_TO_SECONDS = 900;
 
-  private final TimeRing<EdgeKey, Stats> seconds = new TimeRing<>(1, Window.MAX_SECONDS);
+  private final StatsRing<EdgeKey> counters = new StatsRing<>();
   private final TimeRing<HostKey, LatencySlots> fine = new TimeRing<>(5, Window.MAX_SECONDS);
   private final TimeRing<HostKey, LatencySlots> coarse = new TimeRing<>(60, Window.MAX_SECONDS);
 
   void record(long second, EdgeKey edge, long durationMicros, boolean error) {
-    seconds.get(second, edge, k -> new Stats()).record(durationMicros, error);
+    counters.record(second, edge, durationMicros, error, 0, 0, 0, 0);
     HostKey host = new HostKey(edge.service(), edge.host());
     fine.get(second, host, k -> new LatencySlots()).record(durationMicros);
     coarse.get(second, host, k -> new LatencySlots()).record(durationMicros);
@@ -25,7 +25,7 @@ final class OutgoingRollup {
   /** Counters per edge of {@code service} (null: all) over the seconds {@code [from, to]}. */
   Map<EdgeKey, Stats> byEdge(String service, long from, long to) {
     Map<EdgeKey, Stats> out = new HashMap<>();
-    seconds.forEach(from, to, (start, bucket) -> bucket.forEach((key, stats) -> {
+    counters.forEach(from, to, (start, bucket) -> bucket.forEach((key, stats) -> {
       if (key.inService(service)) {
         out.computeIfAbsent(key, k -> new Stats()).add(stats);
       }

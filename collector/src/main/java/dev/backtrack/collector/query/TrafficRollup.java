@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Per-route rollups of served requests for the last hour: counters per second, latency
+ * Per-route rollups of served requests for the last hour: counters per second and minute, latency
  * histograms per 5 seconds (used for windows up to 15 minutes) and per minute (the hour).
  * Percentiles therefore cover the window widened to whole 5 s or 60 s buckets.
  */
@@ -12,27 +12,20 @@ final class TrafficRollup {
   /** Windows longer than this read the per-minute histograms. */
   private static final int FINE_HISTOGRAMS_UP_TO_SECONDS = 900;
 
-  private final TimeRing<RouteKey, Stats> seconds = new TimeRing<>(1, Window.MAX_SECONDS);
+  private final StatsRing<RouteKey> counters = new StatsRing<>();
   private final TimeRing<RouteKey, LatencySlots> fine = new TimeRing<>(5, Window.MAX_SECONDS);
   private final TimeRing<RouteKey, LatencySlots> coarse = new TimeRing<>(60, Window.MAX_SECONDS);
 
   void record(long second, RouteKey key, long durationMicros, boolean error,
       long dbCount, long dbMicros, long outCount, long outMicros) {
-    Stats stats = seconds.get(second, key, k -> new Stats());
-    stats.record(durationMicros, error);
-    stats.recordWork(dbCount, dbMicros, outCount, outMicros);
+    counters.record(second, key, durationMicros, error, dbCount, dbMicros, outCount, outMicros);
     fine.get(second, key, k -> new LatencySlots()).record(durationMicros);
     coarse.get(second, key, k -> new LatencySlots()).record(durationMicros);
   }
 
   /** Totals per route of {@code service} (null: all) over the seconds {@code [from, to]}. */
   Map<RouteKey, Totals> byRoute(String service, long from, long to) {
-    Map<RouteKey, Totals> out = new HashMap<>();
-    seconds.forEach(from, to, (start, bucket) -> bucket.forEach((key, stats) -> {
-      if (key.inService(service)) {
-        out.computeIfAbsent(key, k -> new Totals()).stats.add(stats);
-      }
-    }));
+    Map<RouteKey, Totals> out = countsByRoute(service, from, to);
     histograms(to - from + 1).forEach(from, to, (start, bucket) -> bucket.forEach((key, h) -> {
       Totals totals = out.get(key);
       if (totals != null) {
@@ -42,10 +35,21 @@ final class TrafficRollup {
     return out;
   }
 
+  /** As {@link #byRoute} without the latency histograms, which cost most of the work. */
+  Map<RouteKey, Totals> countsByRoute(String service, long from, long to) {
+    Map<RouteKey, Totals> out = new HashMap<>();
+    counters.forEach(from, to, (start, bucket) -> bucket.forEach((key, stats) -> {
+      if (key.inService(service)) {
+        out.computeIfAbsent(key, k -> new Totals()).stats.add(stats);
+      }
+    }));
+    return out;
+  }
+
   /** All routes of {@code service} (null: all) together over the seconds {@code [from, to]}. */
   Totals total(String service, long from, long to) {
     Totals totals = new Totals();
-    seconds.forEach(from, to, (start, bucket) -> bucket.forEach((key, stats) -> {
+    counters.forEach(from, to, (start, bucket) -> bucket.forEach((key, stats) -> {
       if (key.inService(service)) {
         totals.stats.add(stats);
       }
@@ -71,7 +75,8 @@ final class TrafficRollup {
     for (int i = 0; i < points; i++) {
       out[i] = new Totals();
     }
-    seconds.forEach(first, last, (start, bucket) -> {
+    TimeRing<RouteKey, Stats> steps = step % 60 == 0 ? counters.minutes() : counters.seconds();
+    steps.forEach(first, last, (start, bucket) -> {
       Stats point = out[(int) ((start - first) / step)].stats;
       bucket.forEach((key, stats) -> {
         if (key.inService(service)) {

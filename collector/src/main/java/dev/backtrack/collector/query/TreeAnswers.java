@@ -26,7 +26,7 @@ final class TreeAnswers {
     if (scanned) {
       Map<String, Totals> byLabel = new HashMap<>();
       Map<String, Totals> byPath = new HashMap<>();
-      rollups.traffic.byRoute(service, range.from(), range.to()).forEach((key, totals) -> {
+      rollups.traffic.countsByRoute(service, range.from(), range.to()).forEach((key, totals) -> {
         byLabel.put(key.label(), totals);
         Totals any = byPath.computeIfAbsent(key.route(), r -> new Totals());
         any.stats.add(totals.stats);
