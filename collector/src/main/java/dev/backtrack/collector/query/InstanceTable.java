@@ -29,10 +29,6 @@ final class InstanceTable {
     double cpuSum;
     long rssBytes;
     long inFlight;
-
-    double cpuPercent() {
-      return liveInstances == 0 ? 0 : cpuSum / liveInstances;
-    }
   }
 
   private final Map<InstanceKey, State> instances = new HashMap<>();

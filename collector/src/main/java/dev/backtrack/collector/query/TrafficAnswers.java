@@ -33,26 +33,28 @@ final class TrafficAnswers {
         totals.latency.add(e.getValue().latency);
       }
     }
-    InstanceTable.ServiceFigures live = new InstanceTable.ServiceFigures();
+    // Live instances: CPU averaged over all of them, memory and in-flight summed.
     int liveCount = 0;
     double cpuSum = 0;
+    long rssBytes = 0;
+    long inFlight = 0;
     for (Map.Entry<String, InstanceTable.ServiceFigures> e
         : rollups.instances.services(rollups.nowMillis()).entrySet()) {
       if (service == null || service.equals(e.getKey())) {
         InstanceTable.ServiceFigures f = e.getValue();
         liveCount += f.liveInstances;
         cpuSum += f.cpuSum;
-        live.rssBytes += f.rssBytes;
-        live.inFlight += f.inFlight;
+        rssBytes += f.rssBytes;
+        inFlight += f.inFlight;
       }
     }
     return new JsonObject()
         .put("service", service)
         .put("window_s", range.seconds())
         .mergeIn(QueryJson.figures(totals, range.seconds()))
-        .put("in_flight", live.inFlight)
+        .put("in_flight", inFlight)
         .put("cpu_pct", liveCount == 0 ? 0.0 : Math.round(cpuSum / liveCount * 100) / 100.0)
-        .put("rss_bytes", live.rssBytes)
+        .put("rss_bytes", rssBytes)
         .put("instances", liveCount);
   }
 

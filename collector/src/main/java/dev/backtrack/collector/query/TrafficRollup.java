@@ -15,12 +15,20 @@ final class TrafficRollup {
   private final StatsRing<RouteKey> counters = new StatsRing<>();
   private final TimeRing<RouteKey, LatencySlots> fine = new TimeRing<>(5, Window.MAX_SECONDS);
   private final TimeRing<RouteKey, LatencySlots> coarse = new TimeRing<>(60, Window.MAX_SECONDS);
+  // The same latencies merged per service, so that service-wide answers read one entry per
+  // bucket and service instead of one per route.
+  private final TimeRing<String, LatencySlots> serviceFine =
+      new TimeRing<>(5, Window.MAX_SECONDS);
+  private final TimeRing<String, LatencySlots> serviceCoarse =
+      new TimeRing<>(60, Window.MAX_SECONDS);
 
   void record(long second, RouteKey key, long durationMicros, boolean error,
       long dbCount, long dbMicros, long outCount, long outMicros) {
     counters.record(second, key, durationMicros, error, dbCount, dbMicros, outCount, outMicros);
     fine.get(second, key, k -> new LatencySlots()).record(durationMicros);
     coarse.get(second, key, k -> new LatencySlots()).record(durationMicros);
+    serviceFine.get(second, key.service(), k -> new LatencySlots()).record(durationMicros);
+    serviceCoarse.get(second, key.service(), k -> new LatencySlots()).record(durationMicros);
   }
 
   /** Totals per route of {@code service} (null: all) over the seconds {@code [from, to]}. */
@@ -54,11 +62,9 @@ final class TrafficRollup {
         totals.stats.add(stats);
       }
     }));
-    histograms(to - from + 1).forEach(from, to, (start, bucket) -> bucket.forEach((key, h) -> {
-      if (key.inService(service)) {
-        h.addTo(totals.latency);
-      }
-    }));
+    TimeRing<String, LatencySlots> ring =
+        to - from + 1 <= FINE_HISTOGRAMS_UP_TO_SECONDS ? serviceFine : serviceCoarse;
+    ring.forEach(from, to, (start, bucket) -> addService(bucket, service, totals));
     return totals;
   }
 
@@ -84,7 +90,7 @@ final class TrafficRollup {
         }
       });
     });
-    TimeRing<RouteKey, LatencySlots> ring = step >= 60 ? coarse : fine;
+    TimeRing<String, LatencySlots> ring = step >= 60 ? serviceCoarse : serviceFine;
     int width = ring.bucketSeconds();
     ring.forEach(first, last, (start, bucket) -> {
       long from = Math.max(start, first);
@@ -94,14 +100,23 @@ final class TrafficRollup {
         if (point.stats.count == 0) {
           continue; // Nothing to rank: the percentile of an empty step is 0 anyway.
         }
-        bucket.forEach((key, h) -> {
-          if (key.inService(service)) {
-            h.addTo(point.latency);
-          }
-        });
+        addService(bucket, service, point);
       }
     });
     return out;
+  }
+
+  /** Adds the latencies of {@code service} (null: all) in one bucket to {@code totals}. */
+  private static void addService(Map<String, LatencySlots> bucket, String service,
+      Totals totals) {
+    if (service != null) {
+      LatencySlots slots = bucket.get(service);
+      if (slots != null) {
+        slots.addTo(totals.latency);
+      }
+    } else {
+      bucket.values().forEach(slots -> slots.addTo(totals.latency));
+    }
   }
 
   /** The first second of the oldest step of {@link #series}. */

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs the route scanner over the start roots or a folder below one of them. A requested path
@@ -14,6 +16,8 @@ import java.util.List;
  * is checked, so it cannot step outside the roots. Every method blocks on the file system.
  */
 public final class SourceScans {
+  private static final Logger LOG = Logger.getLogger(SourceScans.class.getName());
+
   private final List<ScanRoot> roots;
 
   /** @param roots the folders given at start, each with its service */
@@ -26,8 +30,15 @@ public final class SourceScans {
     List<ScanOutcome> out = new ArrayList<>();
     for (ScanRoot root : roots) {
       Path real = realOrNull(root.path());
-      if (real != null && Files.isDirectory(real)) {
+      if (real == null || !Files.isDirectory(real)) {
+        LOG.warning("not scanning " + root.path() + ": not an existing folder");
+        continue;
+      }
+      try {
         out.add(new ScanOutcome(serviceOf(root), "", RouteScanner.scan(real)));
+      } catch (RuntimeException e) {
+        // A scanner bug must not keep the collector from starting; the routes stay unknown.
+        LOG.log(Level.WARNING, "scanning " + root.path() + " failed", e);
       }
     }
     return out;
