@@ -1,31 +1,28 @@
 package dev.backtrack.collector.query;
 
-import org.HdrHistogram.Histogram;
-
 /**
- * A sparse latency histogram: counts per HdrHistogram slot (two significant digits, so every
- * value lands in a slot no wider than 1 % of it). A time bucket holds only the slots it used,
- * a few hundred bytes instead of a dense histogram's kilobytes; a window query adds the slots
- * into one dense {@link Histogram} and reads the percentiles from there.
+ * A sparse latency histogram in HdrHistogram's layout with two significant digits (every value
+ * lands in a slot no wider than 1 % of it; unit: µs). A time bucket holds only the slots it
+ * used, a few hundred bytes instead of a dense histogram's kilobytes; a window query adds the
+ * slots of its buckets into one {@link LatencyCounts} by slot index, a plain array addition.
+ * {@code LatencySlotsTest} checks slots and percentiles against {@code org.HdrHistogram}.
  */
 final class LatencySlots {
-  /** Significant decimal digits kept: values are exact to within 1 %. */
-  static final int SIGNIFICANT_DIGITS = 2;
-
   /** One day in microseconds, the longest duration the protocol accepts. */
-  private static final long HIGHEST_MICROS = 86_400_000_000L;
+  static final long HIGHEST_MICROS = 86_400_000_000L;
 
-  /** Only used to map a value to its slot; never recorded into, so sharing it is safe. */
-  private static final Histogram SLOTS = new Histogram(1, HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+  /** Values below this have slots of width 1 (HdrHistogram's sub-bucket count for 2 digits). */
+  private static final int SUB_BUCKETS = 256;
 
-  // Open addressing; a key is the slot's lowest value plus one so that 0 means "empty".
-  private long[] keys = new long[8];
+  private static final int HALF_MAGNITUDE = 7;
+
+  // Open addressing; a key is the slot index plus one so that 0 means "empty".
+  private int[] keys = new int[8];
   private long[] counts = new long[8];
   private int size;
 
   void record(long micros) {
-    long value = Math.max(0, Math.min(micros, HIGHEST_MICROS));
-    long key = SLOTS.lowestEquivalentValue(value) + 1;
+    int key = index(Math.max(0, Math.min(micros, HIGHEST_MICROS))) + 1;
     int mask = keys.length - 1;
     int i = mix(key) & mask;
     while (keys[i] != 0 && keys[i] != key) {
@@ -43,34 +40,42 @@ final class LatencySlots {
   }
 
   /** Adds every recorded value of this bucket into {@code target}. */
-  void addTo(Histogram target) {
+  void addTo(LatencyCounts target) {
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != 0) {
-        target.recordValueWithCount(keys[i] - 1, counts[i]);
+        target.add(keys[i] - 1, counts[i]);
       }
     }
   }
 
-  /** A dense histogram to merge buckets into; it grows to the largest value it gets. */
-  static Histogram newMergeTarget() {
-    return new Histogram(SIGNIFICANT_DIGITS);
+  /** The slot of {@code value} (≥ 0), as HdrHistogram's counts index with unit magnitude 0. */
+  static int index(long value) {
+    int bucket = 64 - HALF_MAGNITUDE - 1 - Long.numberOfLeadingZeros(value | (SUB_BUCKETS - 1));
+    int subBucket = (int) (value >>> bucket);
+    return ((bucket + 1) << HALF_MAGNITUDE) + subBucket - SUB_BUCKETS / 2;
   }
 
-  /**
-   * The value at {@code percentile} (0–100) in microseconds, never above {@code maxMicros}
-   * (the exact maximum, which a slot's upper bound could overshoot); 0 when empty.
-   */
-  static long percentile(Histogram merged, double percentile, long maxMicros) {
-    if (merged.getTotalCount() == 0) {
-      return 0;
+  /** The lowest value of slot {@code index}. */
+  static long lowestValue(int index) {
+    int bucket = (index >> HALF_MAGNITUDE) - 1;
+    int subBucket = (index & (SUB_BUCKETS / 2 - 1)) + SUB_BUCKETS / 2;
+    if (bucket < 0) {
+      subBucket -= SUB_BUCKETS / 2;
+      bucket = 0;
     }
-    return Math.min(merged.getValueAtPercentile(percentile), maxMicros);
+    return (long) subBucket << bucket;
+  }
+
+  /** The highest value of slot {@code index}. */
+  static long highestValue(int index) {
+    int bucket = Math.max(0, (index >> HALF_MAGNITUDE) - 1);
+    return lowestValue(index) + (1L << bucket) - 1;
   }
 
   private void grow() {
-    long[] oldKeys = keys;
+    int[] oldKeys = keys;
     long[] oldCounts = counts;
-    keys = new long[oldKeys.length * 2];
+    keys = new int[oldKeys.length * 2];
     counts = new long[oldKeys.length * 2];
     int mask = keys.length - 1;
     for (int j = 0; j < oldKeys.length; j++) {
@@ -85,8 +90,8 @@ final class LatencySlots {
     }
   }
 
-  private static int mix(long key) {
-    long h = key * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 32));
+  private static int mix(int key) {
+    int h = key * 0x9E3779B9;
+    return h ^ (h >>> 16);
   }
 }

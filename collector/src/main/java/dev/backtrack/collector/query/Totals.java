@@ -1,14 +1,15 @@
 package dev.backtrack.collector.query;
 
-import org.HdrHistogram.Histogram;
-
 /** Counters and merged latencies of one key over a window. Durations in microseconds. */
 final class Totals {
   final Stats stats = new Stats();
-  final Histogram latency = LatencySlots.newMergeTarget();
+  final LatencyCounts latency = new LatencyCounts();
 
-  /** The value at {@code percentile} (0–100), microseconds. */
+  /**
+   * The value at {@code percentile} (0–100), microseconds; never above the exact maximum,
+   * which a slot's upper bound could overshoot; 0 when empty.
+   */
   long percentileMicros(double percentile) {
-    return LatencySlots.percentile(latency, percentile, stats.maxMicros);
+    return Math.min(latency.valueAtPercentile(percentile), stats.maxMicros);
   }
 }

@@ -30,7 +30,7 @@ final class TrafficAnswers {
       totals = new Totals();
       for (Map.Entry<RouteKey, Totals> e : scoped(service, range, scope).entrySet()) {
         totals.stats.add(e.getValue().stats);
-        totals.latency.add(e.getValue().latency);
+        totals.latency.addAll(e.getValue().latency);
       }
     }
     // Live instances: CPU averaged over all of them, memory and in-flight summed.
