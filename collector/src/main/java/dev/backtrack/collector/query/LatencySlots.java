@@ -16,12 +16,21 @@ final class LatencySlots {
 
   private static final int HALF_MAGNITUDE = 7;
 
-  // Open addressing; a key is the slot index plus one so that 0 means "empty".
+  /** A bucket that ended this many seconds ago is settled: late events are rare. */
+  static final int SETTLED_AFTER_SECONDS = 5;
+
+  // While written: open addressing; a key is the slot index plus one so that 0 means "empty".
   private int[] keys = new int[8];
   private long[] counts = new long[8];
   private int size;
+  // Once settled: the used slots sorted by index, exactly sized (null while written).
+  private int[] sortedIndexes;
+  private long[] sortedCounts;
 
   void record(long micros) {
+    if (keys == null) {
+      expand();
+    }
     int key = index(Math.max(0, Math.min(micros, HIGHEST_MICROS))) + 1;
     int mask = keys.length - 1;
     int i = mix(key) & mask;
@@ -41,10 +50,72 @@ final class LatencySlots {
 
   /** Adds every recorded value of this bucket into {@code target}. */
   void addTo(LatencyCounts target) {
+    if (keys == null) {
+      for (int i = 0; i < sortedIndexes.length; i++) {
+        target.add(sortedIndexes[i], sortedCounts[i]);
+      }
+      return;
+    }
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != 0) {
         target.add(keys[i] - 1, counts[i]);
       }
+    }
+  }
+
+  /**
+   * As {@link #addTo(LatencyCounts)}, first turning a settled bucket into sorted, exactly sized
+   * arrays: smaller, and merged in one sequential pass.
+   */
+  void addTo(LatencyCounts target, boolean settled) {
+    if (settled && keys != null) {
+      compact();
+    }
+    addTo(target);
+  }
+
+  private void compact() {
+    long[] packed = new long[size];
+    int n = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != 0) {
+        packed[n++] = ((long) (keys[i] - 1) << 40) | counts[i];
+      }
+    }
+    java.util.Arrays.sort(packed);
+    sortedIndexes = new int[size];
+    sortedCounts = new long[size];
+    for (int i = 0; i < size; i++) {
+      sortedIndexes[i] = (int) (packed[i] >>> 40);
+      sortedCounts[i] = packed[i] & ((1L << 40) - 1);
+    }
+    keys = null;
+    counts = null;
+  }
+
+  /** Back to the writable form, for an event that arrives after its bucket settled. */
+  private void expand() {
+    int[] indexes = sortedIndexes;
+    long[] slotCounts = sortedCounts;
+    int capacity = 8;
+    while (capacity < indexes.length * 2 + 2) {
+      capacity *= 2;
+    }
+    keys = new int[capacity];
+    counts = new long[capacity];
+    size = 0;
+    sortedIndexes = null;
+    sortedCounts = null;
+    int mask = capacity - 1;
+    for (int j = 0; j < indexes.length; j++) {
+      int key = indexes[j] + 1;
+      int i = mix(key) & mask;
+      while (keys[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+      counts[i] = slotCounts[j];
+      size++;
     }
   }
 

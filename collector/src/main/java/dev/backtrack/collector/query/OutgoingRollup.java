@@ -40,12 +40,15 @@ final class OutgoingRollup {
         (edge, stats) -> out.computeIfAbsent(edge.host(), k -> new Totals()).stats.add(stats));
     TimeRing<HostKey, LatencySlots> ring =
         to - from + 1 <= FINE_HISTOGRAMS_UP_TO_SECONDS ? fine : coarse;
-    ring.forEach(from, to, (start, bucket) -> bucket.forEach((key, h) -> {
-      Totals totals = out.get(key.host());
-      if (totals != null && key.inService(service)) {
-        h.addTo(totals.latency);
-      }
-    }));
+    ring.forEach(from, to, (start, bucket) -> {
+      boolean settled = TrafficRollup.settled(ring.bucketSeconds(), start, to);
+      bucket.forEach((key, h) -> {
+        Totals totals = out.get(key.host());
+        if (totals != null && key.inService(service)) {
+          h.addTo(totals.latency, settled);
+        }
+      });
+    });
     return out;
   }
 }

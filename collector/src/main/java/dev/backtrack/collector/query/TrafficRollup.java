@@ -34,12 +34,16 @@ final class TrafficRollup {
   /** Totals per route of {@code service} (null: all) over the seconds {@code [from, to]}. */
   Map<RouteKey, Totals> byRoute(String service, long from, long to) {
     Map<RouteKey, Totals> out = countsByRoute(service, from, to);
-    histograms(to - from + 1).forEach(from, to, (start, bucket) -> bucket.forEach((key, h) -> {
-      Totals totals = out.get(key);
-      if (totals != null) {
-        h.addTo(totals.latency);
-      }
-    }));
+    TimeRing<RouteKey, LatencySlots> ring = histograms(to - from + 1);
+    ring.forEach(from, to, (start, bucket) -> {
+      boolean settled = settled(ring.bucketSeconds(), start, to);
+      bucket.forEach((key, h) -> {
+        Totals totals = out.get(key);
+        if (totals != null) {
+          h.addTo(totals.latency, settled);
+        }
+      });
+    });
     return out;
   }
 
@@ -64,7 +68,8 @@ final class TrafficRollup {
     }));
     TimeRing<String, LatencySlots> ring =
         to - from + 1 <= FINE_HISTOGRAMS_UP_TO_SECONDS ? serviceFine : serviceCoarse;
-    ring.forEach(from, to, (start, bucket) -> addService(bucket, service, totals));
+    ring.forEach(from, to, (start, bucket) ->
+        addService(bucket, service, totals, settled(ring.bucketSeconds(), start, to)));
     return totals;
   }
 
@@ -100,7 +105,7 @@ final class TrafficRollup {
         if (point.stats.count == 0) {
           continue; // Nothing to rank: the percentile of an empty step is 0 anyway.
         }
-        addService(bucket, service, point);
+        addService(bucket, service, point, settled(width, start, nowSecond));
       }
     });
     return out;
@@ -108,15 +113,20 @@ final class TrafficRollup {
 
   /** Adds the latencies of {@code service} (null: all) in one bucket to {@code totals}. */
   private static void addService(Map<String, LatencySlots> bucket, String service,
-      Totals totals) {
+      Totals totals, boolean settled) {
     if (service != null) {
       LatencySlots slots = bucket.get(service);
       if (slots != null) {
-        slots.addTo(totals.latency);
+        slots.addTo(totals.latency, settled);
       }
     } else {
-      bucket.values().forEach(slots -> slots.addTo(totals.latency));
+      bucket.values().forEach(slots -> slots.addTo(totals.latency, settled));
     }
+  }
+
+  /** Whether the bucket starting at {@code start} ended well before the second {@code now}. */
+  static boolean settled(int bucketSeconds, long start, long now) {
+    return start + bucketSeconds + LatencySlots.SETTLED_AFTER_SECONDS <= now;
   }
 
   /** The first second of the oldest step of {@link #series}. */

@@ -40,4 +40,29 @@ class LatencySlotsTest {
       assertThat(merged.valueAtPercentile(p)).as("p%s", p).isEqualTo(hdr.getValueAtPercentile(p));
     }
   }
+
+  @Test
+  void settledBucketsMergeTheSameAndStillTakeLateValues() {
+    LatencySlots slots = new LatencySlots();
+    LatencyCounts reference = new LatencyCounts();
+    LatencySlots plain = new LatencySlots();
+    for (long v = 1; v < 5_000_000; v = v * 3 / 2 + 1) {
+      slots.record(v);
+      plain.record(v);
+    }
+    LatencyCounts compacted = new LatencyCounts();
+    slots.addTo(compacted, true);
+    plain.addTo(reference);
+    slots.record(42);
+    plain.record(42);
+    LatencyCounts again = new LatencyCounts();
+    slots.addTo(again, true);
+    LatencyCounts referenceAgain = new LatencyCounts();
+    plain.addTo(referenceAgain);
+    for (double p : new double[] {0, 10, 50, 90, 99, 100}) {
+      assertThat(compacted.valueAtPercentile(p)).isEqualTo(reference.valueAtPercentile(p));
+      assertThat(again.valueAtPercentile(p)).isEqualTo(referenceAgain.valueAtPercentile(p));
+    }
+    assertThat(again.total()).isEqualTo(compacted.total() + 1);
+  }
 }
