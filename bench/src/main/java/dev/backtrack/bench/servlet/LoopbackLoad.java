@@ -1,0 +1,120 @@
+package dev.backtrack.bench.servlet;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A closed-loop load generator over loopback: {@code connections} keep one request each in
+ * flight for a fixed time, each connection cycling through the given paths, and every latency
+ * is recorded. Runs on the caller's single-event-loop {@link Vertx}, so the client costs one
+ * core at most.
+ */
+final class LoopbackLoad {
+  /** What one run measured; {@code errors} counts failures and answers other than 200. */
+  record Result(long requests, long errors, double seconds, Histogram latencyMicros) {
+    double throughput() {
+      return requests / seconds;
+    }
+
+    double p50Micros() {
+      return latencyMicros.getValueAtPercentile(50);
+    }
+
+    double p99Micros() {
+      return latencyMicros.getValueAtPercentile(99);
+    }
+
+    /** This run and {@code other} as one. */
+    Result plus(Result other) {
+      Histogram sum = latencyMicros.copy();
+      sum.add(other.latencyMicros);
+      return new Result(requests + other.requests, errors + other.errors,
+          seconds + other.seconds, sum);
+    }
+  }
+
+  private final Vertx vertx;
+
+  LoopbackLoad(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  Result run(int port, List<String> paths, int connections, long millis)
+      throws InterruptedException {
+    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(connections));
+    Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
+    long[] counts = new long[2];
+    long start = System.nanoTime();
+    long end = start + TimeUnit.MILLISECONDS.toNanos(millis);
+    CountDownLatch done = new CountDownLatch(connections);
+    for (int i = 0; i < connections; i++) {
+      int first = i;
+      vertx.runOnContext(v -> new Connection(client, port, paths, first, histogram, counts, end,
+          done).next());
+    }
+    done.await();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    client.close().await();
+    synchronized (counts) {
+      return new Result(counts[0], counts[1], seconds, histogram);
+    }
+  }
+
+  /** One virtual user: sends the next path as soon as the previous answer arrived. */
+  private static final class Connection {
+    private final HttpClient client;
+    private final int port;
+    private final List<String> paths;
+    private final Histogram histogram;
+    private final long[] counts;
+    private final long end;
+    private final CountDownLatch done;
+    private int turn;
+
+    Connection(HttpClient client, int port, List<String> paths, int turn, Histogram histogram,
+        long[] counts, long end, CountDownLatch done) {
+      this.client = client;
+      this.port = port;
+      this.paths = paths;
+      this.turn = turn;
+      this.histogram = histogram;
+      this.counts = counts;
+      this.end = end;
+      this.done = done;
+    }
+
+    void next() {
+      long begin = System.nanoTime();
+      if (begin >= end) {
+        done.countDown();
+        return;
+      }
+      RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
+          .setHost("127.0.0.1").setPort(port).setURI(paths.get(turn++ % paths.size()));
+      client.request(options)
+          .compose(req -> req.send())
+          .compose(resp -> resp.body().map(body -> resp.statusCode()))
+          .onComplete(ar -> {
+            long micros = (System.nanoTime() - begin) / 1000;
+            synchronized (counts) {
+              if (ar.succeeded() && ar.result() == 200) {
+                counts[0]++;
+                histogram.recordValue(Math.min(micros, histogram.getHighestTrackableValue()));
+              } else {
+                counts[1]++;
+              }
+            }
+            next();
+          });
+    }
+  }
+}

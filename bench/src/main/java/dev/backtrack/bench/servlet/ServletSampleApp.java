@@ -1,0 +1,142 @@
+package dev.backtrack.bench.servlet;
+
+import dev.backtrack.servlet.BacktrackFilter;
+import dev.backtrack.servlet.jdbc.JdbcInstrumentation;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumSet;
+import javax.sql.DataSource;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The application under test of the servlet A/B: an embedded Jetty 12 (ee10) server with three
+ * routes, one of which reads a row from an in-memory H2 database. Built plain, or with
+ * {@link BacktrackFilter} first in the chain and the pool wrapped by
+ * {@link JdbcInstrumentation}, reporting to whatever the process-wide SDK was started with.
+ */
+final class ServletSampleApp implements AutoCloseable {
+  /** The paths the load generator cycles through: two plain JSON routes, one SQL route. */
+  static final String[] PATHS = {"/api/items/42", "/api/users/7", "/api/items/43"};
+
+  private static final int USERS = 100;
+
+  private final Server server;
+  private final JdbcConnectionPool pool;
+
+  private ServletSampleApp(boolean instrumented) throws Exception {
+    // one database per app, so the two variants never share locks
+    pool = JdbcConnectionPool.create("jdbc:h2:mem:bench-" + (instrumented ? "sdk" : "plain")
+        + ";DB_CLOSE_DELAY=-1", "sa", "");
+    pool.setMaxConnections(64);
+    fillUsers(pool);
+    DataSource users = instrumented ? JdbcInstrumentation.wrap(pool) : pool;
+
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    if (instrumented) {
+      FilterHolder filter = new FilterHolder(new BacktrackFilter());
+      filter.setAsyncSupported(true);
+      context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+    context.addServlet(new ServletHolder(new ItemServlet()), "/api/items/*");
+    context.addServlet(new ServletHolder(new UserServlet(users)), "/api/users/*");
+    context.addServlet(new ServletHolder(new HealthServlet()), "/health");
+    server.setHandler(context);
+    server.start();
+  }
+
+  static ServletSampleApp plain() throws Exception {
+    return new ServletSampleApp(false);
+  }
+
+  static ServletSampleApp instrumented() throws Exception {
+    return new ServletSampleApp(true);
+  }
+
+  int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+    pool.dispose();
+  }
+
+  private static void fillUsers(DataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("create table users (id int primary key, name varchar(64), email varchar(64))");
+      for (int id = 1; id <= USERS; id++) {
+        s.execute("insert into users values (" + id + ", 'user " + id + "', 'u" + id
+            + "@example.com')");
+      }
+    }
+  }
+
+  /** The last path segment, as the id a route like {@code /api/items/{id}} would bind. */
+  private static String id(HttpServletRequest req) {
+    String info = req.getPathInfo();
+    return info == null || info.length() < 2 ? "0" : info.substring(1);
+  }
+
+  private static final class ItemServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      resp.setContentType("application/json");
+      resp.getWriter().write("{\"id\":\"" + id(req) + "\",\"name\":\"item\",\"stock\":3}");
+    }
+  }
+
+  private static final class UserServlet extends HttpServlet {
+    private final DataSource users;
+
+    UserServlet(DataSource users) {
+      this.users = users;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      try (Connection c = users.getConnection();
+          PreparedStatement p = c.prepareStatement("select name, email from users where id = ?")) {
+        p.setInt(1, Integer.parseInt(id(req)));
+        try (ResultSet rs = p.executeQuery()) {
+          if (!rs.next()) {
+            resp.sendError(404);
+            return;
+          }
+          resp.setContentType("application/json");
+          resp.getWriter().write("{\"name\":\"" + rs.getString(1) + "\",\"email\":\""
+              + rs.getString(2) + "\"}");
+        }
+      } catch (SQLException | NumberFormatException e) {
+        resp.sendError(500);
+      }
+    }
+  }
+
+  private static final class HealthServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      resp.setContentType("text/plain");
+      resp.getWriter().write("ok");
+    }
+  }
+}
