@@ -91,6 +91,13 @@ export function mount(el, store) {
       return;
     }
     const t = answer.tree;
+    const scannedServices = (state.services || []).filter((s) => s.scanned);
+    if (!state.service && scannedServices.length > 0) {
+      // A tree belongs to one code base: folder filters and analysis are per service.
+      fill(el, emptyState('Choose a service to see its source tree.',
+        'Scanned: ' + scannedServices.map((s) => s.name).join(', ') + '.'));
+      return;
+    }
     if (!t.scanned) {
       fill(el, emptyState('No source scan for ' +
         (state.service ? 'service ' + state.service : 'these services') + '.',
@@ -110,7 +117,7 @@ export function mount(el, store) {
   });
   store.subscribe(['tab', 'window'], () => refresh(true));
   store.subscribe(['snapshot'], () => refresh(false));
-  store.subscribe(['folder'], (state) => draw(state));
+  store.subscribe(['folder', 'services'], (state) => draw(state));
   draw(store.get());
   refresh(true);
 }

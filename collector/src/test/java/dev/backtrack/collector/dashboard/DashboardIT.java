@@ -145,6 +145,13 @@ class DashboardIT {
   }
 
   @Test
+  void theTreeAsksForAServiceWhenAllAreShown() {
+    page.open("", "5m");
+
+    assertThat(page.treePanelText("Choose a service")).contains("Scanned: " + SHOP);
+  }
+
+  @Test
   void aFolderFilterScopesTheRoutesAndTheAnalysis() throws Exception {
     FakeLlmProvider provider = new FakeLlmProvider("The users folder looks healthy.")
         .start(vertx).await();

@@ -143,6 +143,15 @@ final class DashboardPage {
             .orElse(null));
   }
 
+  /** Waits until the tree tab's panel shows text containing {@code expected}; answers it. */
+  String treePanelText(String expected) {
+    driver.findElement(By.id("tab-tree")).click();
+    return waitFor("the tree panel to say " + expected, d -> {
+      String text = d.findElement(By.id("panel-tree")).getText();
+      return text.contains(expected) ? text : null;
+    });
+  }
+
   /** Clicks the "filter" chip of a tree folder; the routes table then shows only its routes. */
   void filterByFolder(String path) {
     driver.findElement(By.id("tab-tree")).click();
