@@ -49,7 +49,10 @@ final class LoadLoop {
     for (int i = 0; i < connections; i++) {
       vertx.runOnContext(v -> next(client, options, histogram, counts, end, done));
     }
-    done.await();
+    // bounded, so that lost answers fail the run instead of hanging it
+    if (!done.await(millis + 30_000, TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("answers missing after " + (millis + 30_000) + " ms");
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     client.close().await();
     synchronized (counts) {
