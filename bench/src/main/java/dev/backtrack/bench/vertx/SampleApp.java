@@ -28,9 +28,12 @@ final class SampleApp implements AutoCloseable {
   private final Reporter reporter;
   final AtomicLong reportedBytes = new AtomicLong();
 
-  private SampleApp(boolean instrumented, int eventLoops) {
+  private SampleApp(boolean instrumented, boolean reporting, int eventLoops) {
     VertxOptions options = new VertxOptions().setEventLoopPoolSize(eventLoops);
-    if (instrumented) {
+    if (instrumented && !reporting) {
+      reporter = null;
+      vertx = BacktrackVertx.builder(options).reporter(Reporter.noop()).build();
+    } else if (instrumented) {
       Transport counting = json -> {
         reportedBytes.addAndGet(json.length);
         return 200;
@@ -55,11 +58,16 @@ final class SampleApp implements AutoCloseable {
   }
 
   static SampleApp plain(int eventLoops) {
-    return new SampleApp(false, eventLoops);
+    return new SampleApp(false, false, eventLoops);
   }
 
   static SampleApp instrumented(int eventLoops) {
-    return new SampleApp(true, eventLoops);
+    return new SampleApp(true, true, eventLoops);
+  }
+
+  /** With the SDK's request path but a reporter that drops events unencoded. */
+  static SampleApp instrumentedWithoutReporting(int eventLoops) {
+    return new SampleApp(true, false, eventLoops);
   }
 
   int port() {

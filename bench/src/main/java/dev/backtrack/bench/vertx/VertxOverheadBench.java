@@ -11,7 +11,8 @@ import org.HdrHistogram.Histogram;
  * same closed-loop load, in alternating rounds so that drift hits both alike.
  *
  * <p>Arguments (all optional): connections (default 32), seconds per round (default 5), rounds
- * per variant (default 4). Prints throughput, the ratio instrumented / plain (target at least
+ * per variant (default 4), {@code noop} to measure the request path alone (events dropped
+ * instead of encoded and sent). Prints throughput, the ratio instrumented / plain (target at least
  * 0.97) and the latency percentiles.
  */
 public final class VertxOverheadBench {
@@ -21,9 +22,11 @@ public final class VertxOverheadBench {
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
     long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 5) * 1000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    boolean reporting = args.length <= 3 || !args[3].equals("noop");
 
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-    try (SampleApp plain = SampleApp.plain(1); SampleApp sdk = SampleApp.instrumented(1)) {
+    try (SampleApp plain = SampleApp.plain(1); SampleApp sdk = reporting ? SampleApp.instrumented(1)
+        : SampleApp.instrumentedWithoutReporting(1)) {
       LoadLoop load = new LoadLoop(clientVertx);
       // warm both up (JIT, connection pools) before anything counts
       load.run(plain.port(), SampleApp.PATH, connections, roundMillis);
@@ -43,7 +46,8 @@ public final class VertxOverheadBench {
       LoadLoop.Result a = merge(plainRuns);
       LoadLoop.Result b = merge(sdkRuns);
       System.out.printf("connections=%d, %d rounds x %d ms per variant, loopback,"
-          + " 1 server event loop each%n", connections, rounds, roundMillis);
+          + " 1 server event loop each, reporter %s%n", connections, rounds, roundMillis,
+          reporting ? "encoding every event" : "dropping events");
       print("plain", a);
       print("with sdk", b);
       System.out.printf("throughput ratio %.3f (target >= 0.97); p99 %+.1f %% (target within"
