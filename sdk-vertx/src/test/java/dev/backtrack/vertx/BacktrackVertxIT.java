@@ -57,7 +57,7 @@ class BacktrackVertxIT {
     // a low threshold, so that any blocking of an event loop gets logged
     VertxOptions options = new VertxOptions()
         .setBlockedThreadCheckInterval(100).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
-        .setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS);
+        .setMaxEventLoopExecuteTime(500).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS);
     return BacktrackVertx.builder(options)
         .options(BacktrackOptions.defaults().service(service).endpoint(ingest.endpoint())
             .flushIntervalMillis(100).heartbeatIntervalMillis(200))
