@@ -15,7 +15,7 @@ import java.util.UUID;
 final class DemoDatabase {
   static final int PRODUCTS = 24;
   static final int USERS = 12;
-  static final int ORDERS_PER_USER = 6;
+  static final int ORDERS_PER_USER = 12;
 
   private DemoDatabase() {}
 
