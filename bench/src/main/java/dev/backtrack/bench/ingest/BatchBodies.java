@@ -12,8 +12,11 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Realistic gzip batches, cheap to produce per request: the batch is two gzip members, a tiny
- * one with a fresh {@code batch_id} and a large one compressed once. Gzip readers inflate
- * concatenated members as one stream, so the load generator spends its CPU on sending.
+ * one with a fresh {@code batch_id} and a large one compressed once per {@link #refresh()}.
+ * Gzip readers inflate concatenated members as one stream, so the load generator spends its
+ * CPU on sending. Refreshing every second keeps timestamps current and ids new, as with real
+ * traffic: rows land at the end of the time index, not on the same few hundred places of it
+ * for the whole run.
  */
 final class BatchBodies {
   private static final String[] ROUTES = {"/users/{id}", "/users", "/orders", "/orders/{id}",
@@ -28,13 +31,20 @@ final class BatchBodies {
   private static final String[] HOSTS = {"payments.internal:8443", "api.stripe.example",
       "inventory:8080"};
 
-  private final byte[] rest;
   private final int eventsPerBatch;
-  private final int items;
+  private final Random random;
+  private volatile byte[] rest;
+  private volatile JsonArray events;
+  private int items;
 
   BatchBodies(int eventsPerBatch, long seed) {
     this.eventsPerBatch = eventsPerBatch;
-    Random random = new Random(seed);
+    this.random = new Random(seed);
+    refresh();
+  }
+
+  /** Builds the shared part anew: timestamps of the last second, new request ids. */
+  synchronized void refresh() {
     long now = System.currentTimeMillis();
     JsonArray events = new JsonArray();
     for (int i = 0; i < eventsPerBatch; i++) {
@@ -59,6 +69,12 @@ final class BatchBodies {
     String json = restOfBatch.encode();
     rest = gzip(json.substring(1)); // without '{': the prefix member opens the object
     items = events.size() + outgoing.size() + 1;
+    this.events = events;
+  }
+
+  /** The events of the current body, as sent. */
+  JsonArray events() {
+    return events;
   }
 
   private static JsonObject event(Random random, long ts, int i) {
@@ -97,11 +113,12 @@ final class BatchBodies {
   /** A new batch body (gzip), with its own batch id. */
   Buffer next() {
     byte[] head = gzip("{\"v\":1,\"batch_id\":\"" + UUID.randomUUID() + "\",");
-    return Buffer.buffer(head.length + rest.length).appendBytes(head).appendBytes(rest);
+    byte[] shared = rest;
+    return Buffer.buffer(head.length + shared.length).appendBytes(head).appendBytes(shared);
   }
 
   /** Events + outgoing calls + heartbeat: the {@code accepted} count of one batch. */
-  int itemsPerBatch() {
+  synchronized int itemsPerBatch() {
     return items;
   }
 

@@ -9,11 +9,14 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -90,6 +93,12 @@ public final class IngestLoad {
     if (args.containsKey("token")) {
       request.putHeader("Authorization", "Bearer " + args.get("token"));
     }
+    ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "bodies-refresh");
+      thread.setDaemon(true);
+      return thread;
+    });
+    refresher.scheduleAtFixedRate(bodies::refresh, 1, 1, TimeUnit.SECONDS);
     for (int c = 0; c < clients; c++) {
       vertx.runOnContext(v -> loop(http, request, bodies));
     }
@@ -100,11 +109,14 @@ public final class IngestLoad {
     committedBatches.reset();
     statuses.clear();
     measuring = true;
+    long cpuAtStart = processCpuNanos();
     long start = System.nanoTime();
     Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
     measuring = false;
     double elapsed = (System.nanoTime() - start) / 1e9;
+    long cpu = processCpuNanos() - cpuAtStart;
     running = false;
+    refresher.shutdownNow();
     Histogram histogram = latencies.getIntervalHistogram();
     System.out.printf("committed events/s     %,.0f%n", committedEvents.sum() / elapsed);
     System.out.printf("committed items/s      %,.0f  (events + outgoing + heartbeats)%n",
@@ -114,13 +126,18 @@ public final class IngestLoad {
         histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
         histogram.getMaxValue() / 1e3);
     System.out.printf("answers                %s%n", statuses);
+    // CPU time, unlike the rate, holds still when other processes load the machine.
+    System.out.printf("cpu per 1k events ms   %.1f  (this process: collector + load)%n",
+        cpu / 1e6 / Math.max(1, committedEvents.sum() / 1000.0));
     Thread.sleep(500);
     if (collector != null) {
       await(collector.close());
     }
     await(vertx.close());
     if (!args.containsKey("no-baseline")) {
-      SqliteBaseline.run(tmp.resolve("baseline.db"), 5, bodies.eventsPerBatch());
+      double baseline = SqliteBaseline.run(tmp.resolve("baseline.db"), 5, bodies);
+      System.out.printf("ingest / baseline      %.2f%n",
+          committedEvents.sum() / elapsed / baseline);
     }
   }
 
@@ -154,6 +171,11 @@ public final class IngestLoad {
           }
           loop(http, request, bodies);
         });
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
   }
 
   private static <T> T await(Future<T> future) throws Exception {
