@@ -39,6 +39,12 @@ public final class StorageVerticle extends VerticleBase {
   /** Rows allowed to wait for a commit before new batches are refused as busy. */
   static final int MAX_PENDING_ROWS = 200_000;
   static final long PRUNE_PERIOD_MILLIS = 60_000;
+  /**
+   * How long the first batch of a group waits for others, in ms. Each commit writes every
+   * index page it touched, and correlation ids put rows all over their index: a group of
+   * eight batches costs little more than a group of one.
+   */
+  static final long GROUP_LINGER_MILLIS = 3;
 
   private static final System.Logger LOG = System.getLogger(StorageVerticle.class.getName());
 
@@ -96,8 +102,12 @@ public final class StorageVerticle extends VerticleBase {
     pendingRows += rows;
     if (!flushScheduled) {
       flushScheduled = true;
-      // Runs after the messages already queued on this context, so they join the group.
-      context.runOnContext(v -> flush());
+      if (pendingRows >= MAX_ROWS_PER_COMMIT) {
+        // Runs after the messages already queued on this context, so they join the group.
+        context.runOnContext(v -> flush());
+      } else {
+        vertx.setTimer(GROUP_LINGER_MILLIS, id -> flush());
+      }
     }
   }
 
