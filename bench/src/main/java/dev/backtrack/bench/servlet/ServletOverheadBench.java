@@ -8,6 +8,7 @@ import io.vertx.core.VertxOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loopback A/B of the servlet SDK: the same Jetty application with and without
@@ -17,8 +18,11 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.backtrack.bench.servlet.ServletOverheadBench \
- *     [connections=32] [seconds per round=5] [rounds per variant=4]
+ *     [connections=32] [seconds per round=5] [rounds per variant=4] [collector|counting]
  * </pre>
+ *
+ * {@code counting} swaps the collector for a transport that only counts bytes: the difference
+ * between the two runs is what the collector's own work in the same process costs the app.
  */
 public final class ServletOverheadBench {
   private ServletOverheadBench() {}
@@ -27,14 +31,24 @@ public final class ServletOverheadBench {
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
     long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 5) * 1000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    boolean counting = args.length > 3 && args[3].equals("counting");
     List<String> paths = List.of(ServletSampleApp.PATHS);
+    AtomicLong countedBytes = new AtomicLong();
 
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     try (BenchCollector collector = new BenchCollector()) {
       // A buffer large enough that every request is sent: the SDK's whole cost is measured,
       // not the cheaper path of dropping what does not fit.
-      Backtrack.start(BacktrackOptions.defaults().service("servlet-bench")
-          .endpoint(collector.ingestEndpoint()).bufferSize(50_000).sdk(BacktrackFilter.SDK));
+      BacktrackOptions options = BacktrackOptions.defaults().service("servlet-bench")
+          .endpoint(collector.ingestEndpoint()).bufferSize(50_000).sdk(BacktrackFilter.SDK);
+      if (counting) {
+        Backtrack.start(options, json -> {
+          countedBytes.addAndGet(json.length);
+          return 200;
+        });
+      } else {
+        Backtrack.start(options);
+      }
       try (ServletSampleApp plain = ServletSampleApp.plain();
           ServletSampleApp sdk = ServletSampleApp.instrumented()) {
         LoopbackLoad load = new LoopbackLoad(clientVertx);
@@ -65,8 +79,13 @@ public final class ServletOverheadBench {
             b.throughput() / a.throughput());
         System.out.printf(Locale.ROOT, "servlet p99 change %+.1f %% (target within 5 %%)%n",
             (b.p99Micros() / a.p99Micros() - 1) * 100);
-        System.out.printf(Locale.ROOT, "collector counted %d of %d measured sdk requests;"
-            + " sdk dropped %d events%n", counted, b.requests(), Backtrack.reporter().dropped());
+        if (counting) {
+          System.out.printf(Locale.ROOT, "sdk reported %d bytes to a counting transport;"
+              + " dropped %d events%n", countedBytes.get(), Backtrack.reporter().dropped());
+        } else {
+          System.out.printf(Locale.ROOT, "collector counted %d of %d measured sdk requests;"
+              + " sdk dropped %d events%n", counted, b.requests(), Backtrack.reporter().dropped());
+        }
       } finally {
         Backtrack.stop();
       }

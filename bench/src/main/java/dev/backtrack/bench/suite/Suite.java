@@ -18,39 +18,46 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.backtrack.bench.suite.Suite \
- *     [--repo DIR] [--only part,part] [--quick]
+ *     [--repo DIR] [--only part,part] [--with-10m] [--quick]
  * </pre>
  *
- * Parts: cold-start, jmh, servlet-ab, vertx-ab, ingest, query-1000000, query-10000000,
- * scanner. {@code --quick} shortens every part for a smoke test; its figures are not results.
+ * Parts: cold-start, jmh, servlet-ab, servlet-ab-sdk-only, vertx-ab, ingest, query-1000000,
+ * scanner, and with {@code --with-10m} query-10000000, which fills ten million events through
+ * {@code /ingest} and takes longer than the rest together. {@code --quick} shortens every part
+ * for a smoke test; its figures are not results.
  */
 public final class Suite {
   private Suite() {}
+
+  private static final QueryPart TEN_MILLION = new QueryPart(10_000_000, 40, 50);
 
   static List<Part> parts() {
     return List.of(
         new ColdStartPart(), // first, while no other JVM of the suite is around
         new JmhPart(),
         AppOverheadPart.servlet(),
+        AppOverheadPart.servletSdkOnly(),
         AppOverheadPart.vertx(),
         new IngestPart(),
         new QueryPart(1_000_000, 100, 20),
-        new QueryPart(10_000_000, 40, 50),
-        new ScannerPart());
+        new ScannerPart(),
+        TEN_MILLION);
   }
 
   public static void main(String[] args) throws Exception {
     Path repo = Path.of(".");
     Set<String> only = Set.of();
     boolean quick = false;
+    boolean tenMillion = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--repo" -> repo = Path.of(args[++i]);
         case "--only" -> only = Set.of(args[++i].split(","));
         case "--quick" -> quick = true;
+        case "--with-10m" -> tenMillion = true;
         default -> {
           System.err.println("unknown argument " + args[i]
-              + "; usage: Suite [--repo DIR] [--only part,part] [--quick]");
+              + "; usage: Suite [--repo DIR] [--only part,part] [--with-10m] [--quick]");
           System.exit(2);
         }
       }
@@ -63,6 +70,10 @@ public final class Suite {
     List<Row> rows = new ArrayList<>();
     for (Part part : parts()) {
       if (!only.isEmpty() && !only.contains(part.name())) {
+        continue;
+      }
+      if (part == TEN_MILLION && !tenMillion && !only.contains(part.name())) {
+        rows.add(TEN_MILLION.notRun("--with-10m"));
         continue;
       }
       long partStart = System.nanoTime();

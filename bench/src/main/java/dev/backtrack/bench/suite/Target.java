@@ -5,7 +5,7 @@ package dev.backtrack.bench.suite;
  * once a value is known, whether it holds. Figures without a promise are only reported.
  */
 record Target(String text, Kind kind, double bound, Double value) {
-  enum Kind { AT_MOST, AT_LEAST, NONE, FAILED }
+  enum Kind { AT_MOST, AT_LEAST, NONE, FAILED, NOT_RUN }
 
   /** Met when the figure is below {@code bound} (or equal to it). */
   static Target atMost(double bound, String text) {
@@ -26,6 +26,11 @@ record Target(String text, Kind kind, double bound, Double value) {
     return new Target("—", Kind.FAILED, 0, null);
   }
 
+  /** A promised figure this run did not measure; never counts as met. */
+  Target notRun() {
+    return new Target(text, Kind.NOT_RUN, bound, null);
+  }
+
   Target withValue(double measured) {
     return new Target(text, kind, bound, measured);
   }
@@ -34,6 +39,7 @@ record Target(String text, Kind kind, double bound, Double value) {
     return switch (kind) {
       case NONE -> "—";
       case FAILED -> "not met (no figure)";
+      case NOT_RUN -> "not measured";
       case AT_MOST -> value != null && value <= bound ? "met" : "NOT MET";
       case AT_LEAST -> value != null && value >= bound ? "met" : "NOT MET";
     };
