@@ -1,6 +1,5 @@
 package dev.backtrack.collector.query;
 
-import dev.backtrack.collector.storage.read.ChainRow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -10,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Groups stored hops into {@code /api/route_chains}: requests sharing a correlation id,
- * ordered by time, grouped by the path of routes they took. The first hop's duration stands
- * for the chain's, since it spans the calls it made.
+ * Groups the hops of correlation chains into {@code /api/route_chains}: requests sharing a
+ * correlation id, ordered by time, grouped by the path of routes they took. The first hop's
+ * duration stands for the chain's, since it spans the calls it made.
  */
 final class ChainAnswers {
   /** Chains listed at most. */
@@ -33,7 +32,7 @@ final class ChainAnswers {
     }
   }
 
-  /** @param rows hops ordered by correlation id, then time */
+  /** @param rows hops grouped by correlation id, each group in time order */
   static JsonObject build(List<ChainRow> rows, String service) {
     Map<String, Path> paths = new LinkedHashMap<>();
     int i = 0;
@@ -69,19 +68,17 @@ final class ChainAnswers {
     boolean inService = service == null;
     boolean error = false;
     StringBuilder key = new StringBuilder();
-    JsonArray hopJson = new JsonArray();
     for (ChainRow hop : hops) {
       inService |= service != null && service.equals(hop.service());
       error |= hop.error();
       key.append(hop.service()).append('\u0000').append(hop.method()).append(' ')
           .append(hop.route()).append('\u0001');
-      hopJson.add(new JsonObject().put("service", hop.service()).put("method", hop.method())
-          .put("route", hop.route()));
     }
     if (!inService) {
       return;
     }
-    Path path = paths.computeIfAbsent(key.toString(), k -> new Path(hopJson));
+    // Most chains repeat a known path: its JSON is built once, not once per chain.
+    Path path = paths.computeIfAbsent(key.toString(), k -> new Path(hopsJson(hops)));
     ChainRow first = hops.get(0);
     path.count++;
     path.sumMicros += first.durationMicros();
@@ -92,5 +89,14 @@ final class ChainAnswers {
       path.lastSeenMillis = first.tsMillis();
       path.exampleCorrelationId = first.correlationId();
     }
+  }
+
+  private static JsonArray hopsJson(List<ChainRow> hops) {
+    JsonArray json = new JsonArray();
+    for (ChainRow hop : hops) {
+      json.add(new JsonObject().put("service", hop.service()).put("method", hop.method())
+          .put("route", hop.route()));
+    }
+    return json;
   }
 }

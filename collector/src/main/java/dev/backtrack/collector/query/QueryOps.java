@@ -44,7 +44,7 @@ final class QueryOps {
     this.details = new DetailAnswers(rollups, scans);
     this.trees = new TreeAnswers(rollups, scans);
     this.snapshots = new SnapshotAnswers(vertx, traffic, details, store);
-    this.chains = new ChainCache(vertx, store);
+    this.chains = new ChainCache(rollups.chains);
   }
 
   void handle(Message<JsonObject> message) {
@@ -95,7 +95,7 @@ final class QueryOps {
       case "graph":
         return Future.succeededFuture(details.graph(service, range));
       case "route_chains":
-        return chains.chains(service, range);
+        return Future.succeededFuture(chains.chains(service, range));
       case "snapshot":
         return snapshots.snapshot(service, range, scope);
       case "tree":

@@ -22,6 +22,7 @@ public final class Rollups {
   final ErrorRollup errors = new ErrorRollup();
   final SqlRollup sql = new SqlRollup();
   final InstanceTable instances = new InstanceTable();
+  final ChainTracker chains = new ChainTracker();
 
   /** @param clockMillis the current time in ms since the epoch */
   public Rollups(LongSupplier clockMillis) {
@@ -50,6 +51,7 @@ public final class Rollups {
   public void applyEvent(String service, RequestEvent event) {
     long second = second(event.tsMillis());
     instances.seen(service, event.tsMillis());
+    chains.add(service, event);
     String route = cardinality.route(service, event.method(), event.route());
     RouteKey key = new RouteKey(service, event.method(), route);
     boolean error = event.isError();
@@ -91,9 +93,11 @@ public final class Rollups {
         lastSeenMillis, heartbeat);
   }
 
-  /** Forgets error groups not seen within the hour. */
+  /** Forgets error groups not seen within the hour, and older chain hops. */
   public void prune() {
-    errors.prune(nowMillis() - Window.MAX_SECONDS * 1000L);
+    long hourAgo = nowMillis() - Window.MAX_SECONDS * 1000L;
+    errors.prune(hourAgo);
+    chains.prune(hourAgo);
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.backtrack.collector.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backtrack.collector.storage.read.ChainRow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,41 @@ class SchemaTest {
   }
 
   @Test
+  void version2DropsTheCorrelationIdIndexOfAVersion1File() throws SQLException {
+    Path file = dir.resolve("bt.db");
+    try (Connection connection = Database.openWriter(file);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+      statement.execute("INSERT INTO schema_version VALUES (1)");
+      statement.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, ts INTEGER,"
+          + " correlation_id TEXT)");
+      statement.execute("CREATE INDEX events_ts ON events(ts)");
+      statement.execute("CREATE INDEX events_correlation_id ON events(correlation_id)");
+      statement.execute("INSERT INTO events (ts, correlation_id) VALUES (5, 'c-1')");
+      connection.commit();
+    }
+    try (Connection connection = Database.openWriter(file);
+        Statement statement = connection.createStatement()) {
+      Schema.migrate(connection, file);
+
+      assertThat(Schema.versionOf(connection)).isEqualTo(2);
+      assertThat(indexes(statement)).contains("events_ts").doesNotContain("events_correlation_id");
+      assertThat(statement.executeQuery("SELECT count(*) FROM events").getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aNewFileHasNoCorrelationIdIndex() throws SQLException {
+    Path file = dir.resolve("bt.db");
+    try (Connection connection = Database.openWriter(file);
+        Statement statement = connection.createStatement()) {
+      Schema.migrate(connection, file);
+
+      assertThat(indexes(statement)).containsExactlyInAnyOrder("events_ts", "outgoing_ts");
+    }
+  }
+
+  @Test
   void refusesAFileFromANewerCollector() throws SQLException {
     Path file = dir.resolve("bt.db");
     try (Connection connection = Database.openWriter(file)) {
@@ -71,5 +109,16 @@ class SchemaTest {
     assertThatThrownBy(() -> Database.openWriter(blocker.resolve("sub/bt.db")))
         .isInstanceOf(StorageException.class)
         .hasMessageStartingWith("cannot create folder");
+  }
+
+  private static List<String> indexes(Statement statement) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet rs = statement.executeQuery(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
   }
 }

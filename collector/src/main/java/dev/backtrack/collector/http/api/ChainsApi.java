@@ -3,7 +3,7 @@ package dev.backtrack.collector.http.api;
 import dev.backtrack.collector.query.QueryClient;
 import io.vertx.ext.web.Router;
 
-/** {@code GET /api/route_chains}: correlation chains read from storage. */
+/** {@code GET /api/route_chains}: correlation chains kept in memory. */
 final class ChainsApi {
   private final QueryClient query;
 

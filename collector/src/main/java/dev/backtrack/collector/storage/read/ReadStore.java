@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
@@ -52,19 +51,6 @@ public final class ReadStore implements AutoCloseable {
       return Optional.empty();
     }
     return ErrorDetails.find(c, service, fingerprint);
-  }
-
-  /**
-   * Events of multi-hop correlation chains since {@code fromMillis}, ordered by correlation id
-   * then time; at most {@code maxChains} chains and {@code maxRows} rows are read.
-   */
-  public synchronized List<ChainRow> chainRows(long fromMillis, int maxChains, int maxRows)
-      throws SQLException {
-    Connection c = connection();
-    if (c == null || !hasTable(c, "events")) {
-      return List.of();
-    }
-    return ChainRows.read(c, fromMillis, maxChains, maxRows);
   }
 
   @Override
