@@ -8,7 +8,7 @@ import java.util.List;
  */
 final class AppOverheadPart implements Part {
   private static final String CONNECTIONS = "32";
-  private static final String ROUNDS = "3";
+  private static final String ROUNDS = "4";
 
   private final String name;
   private final String title;
@@ -60,7 +60,7 @@ final class AppOverheadPart implements Part {
 
   @Override
   public List<Row> run(SuiteContext context) throws Exception {
-    String seconds = context.quick() ? "1" : "3";
+    String seconds = context.quick() ? "1" : "4";
     String rounds = context.quick() ? "1" : ROUNDS;
     String output = transport == null
         ? JavaMain.run(context.log(name), 300, mainClass, CONNECTIONS, seconds, rounds)
