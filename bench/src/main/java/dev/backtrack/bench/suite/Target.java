@@ -5,7 +5,7 @@ package dev.backtrack.bench.suite;
  * once a value is known, whether it holds. Figures without a promise are only reported.
  */
 record Target(String text, Kind kind, double bound, Double value) {
-  enum Kind { AT_MOST, AT_LEAST, NONE, FAILED, NOT_RUN }
+  enum Kind { AT_MOST, AT_LEAST, NONE, FAILED, NOT_RUN, INCONCLUSIVE }
 
   /** Met when the figure is below {@code bound} (or equal to it). */
   static Target atMost(double bound, String text) {
@@ -31,6 +31,11 @@ record Target(String text, Kind kind, double bound, Double value) {
     return new Target(text, Kind.NOT_RUN, bound, null);
   }
 
+  /** A figure whose error bound is wider than the target: it can neither meet nor miss it. */
+  Target inconclusive(double measured) {
+    return new Target(text, Kind.INCONCLUSIVE, bound, measured);
+  }
+
   Target withValue(double measured) {
     return new Target(text, kind, bound, measured);
   }
@@ -40,6 +45,7 @@ record Target(String text, Kind kind, double bound, Double value) {
       case NONE -> "—";
       case FAILED -> "not met (no figure)";
       case NOT_RUN -> "not measured";
+      case INCONCLUSIVE -> "inconclusive (error > target)";
       case AT_MOST -> value != null && value <= bound ? "met" : "NOT MET";
       case AT_LEAST -> value != null && value >= bound ? "met" : "NOT MET";
     };
