@@ -90,8 +90,9 @@ public final class BatchParser {
         case "batch_id" -> batchId = in.isNull() ? null : in.string(name, 1, 64);
         case "service" -> service = in.isNull() ? null : service(in);
         case "instance" -> instance = in.isNull() ? Instance.UNKNOWN : instance(in);
-        case "events" -> events = in.isNull() ? List.of() : events(in, items);
-        case "outgoing" -> outgoing = in.isNull() ? List.of() : outgoing(in, items);
+        case "events" -> events = in.isNull() ? List.of() : items(in, name, items::event);
+        case "outgoing" ->
+            outgoing = in.isNull() ? List.of() : items(in, name, items::outgoing);
         case "heartbeat" -> heartbeat = in.isNull() ? null : heartbeat(in);
         default -> parser.skipChildren();
       }
@@ -153,33 +154,26 @@ public final class BatchParser {
     return new Instance(host, pid, sdk);
   }
 
-  private static List<RequestEvent> events(FieldReader in, EventParser items)
-      throws IOException {
-    in.expectArray("events");
-    in.path().push("events");
-    List<RequestEvent> events = new ArrayList<>();
-    while (in.parser().nextToken() != JsonToken.END_ARRAY) {
-      checkItem(in, events.size(), "events");
-      events.add(items.event());
-    }
-    in.path().pop();
-    return Collections.unmodifiableList(events);
+  /** Reads one item of an array; the parser stands on the item's {@code START_OBJECT}. */
+  @FunctionalInterface
+  private interface ItemReader<T> {
+    T read() throws IOException;
   }
 
-  private static List<OutgoingCall> outgoing(FieldReader in, EventParser items)
+  /** Reads the array {@code field}, item by item, within the per-batch item limit. */
+  private static <T> List<T> items(FieldReader in, String field, ItemReader<T> item)
       throws IOException {
-    in.expectArray("outgoing");
-    in.path().push("outgoing");
-    List<OutgoingCall> calls = new ArrayList<>();
+    in.expectArray(field);
+    in.path().push(field);
+    List<T> read = new ArrayList<>();
     while (in.parser().nextToken() != JsonToken.END_ARRAY) {
-      checkItem(in, calls.size(), "outgoing");
-      calls.add(items.outgoing());
+      checkItem(in, read.size(), field);
+      read.add(item.read());
     }
     in.path().pop();
-    return Collections.unmodifiableList(calls);
+    return Collections.unmodifiableList(read);
   }
 
-  /** Positions the path on item {@code index} and checks the count and the item's type. */
   private static void checkItem(FieldReader in, int index, String array) {
     if (index == MAX_ITEMS) {
       in.path().pop();
