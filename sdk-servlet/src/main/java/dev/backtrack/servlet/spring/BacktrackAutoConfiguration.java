@@ -63,4 +63,16 @@ public class BacktrackAutoConfiguration {
       return new HttpClientsPostProcessor();
     }
   }
+
+  /** {@code OkHttpClient} beans, when OkHttp is there. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "okhttp3.OkHttpClient")
+  @ConditionalOnProperty(name = "backtrack.instrument-outgoing", havingValue = "true",
+      matchIfMissing = true)
+  static class OkHttp {
+    @Bean
+    static BeanPostProcessor backtrackOkHttpClientPostProcessor() {
+      return new OkHttpClientPostProcessor();
+    }
+  }
 }

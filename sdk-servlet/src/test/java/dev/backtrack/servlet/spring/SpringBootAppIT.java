@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backtrack.sdk.Backtrack;
 import dev.backtrack.servlet.IngestStandIn;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +16,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -98,6 +101,23 @@ class SpringBootAppIT {
   }
 
   @Test
+  void recordsCallsOfOkHttpClientBeans() throws Exception {
+    JsonNode caller = eventOf("/items/4/okhttp");
+    assertThat(caller.path("route").asText()).isEqualTo("/items/{id}/okhttp");
+    assertThat(caller.path("out").path("count").asInt()).isEqualTo(1);
+    String callerId = caller.path("request_id").asText();
+    JsonNode callee = collector.awaitEvent("boot-shop",
+        e -> e.path("parent_id").asText().equals(callerId));
+    assertThat(callee.path("route").asText()).isEqualTo("/stock/{id}");
+    IngestStandIn.await(() -> collector.outgoing("boot-shop").stream()
+        .anyMatch(o -> o.path("request_id").asText().equals(callerId)), "the outgoing call");
+    JsonNode call = collector.outgoing("boot-shop").stream()
+        .filter(o -> o.path("request_id").asText().equals(callerId)).findFirst().orElseThrow();
+    assertThat(call.path("host").asText()).isEqualTo("127.0.0.1:" + base.getPort());
+    assertThat(call.path("status").asInt()).isEqualTo(200);
+  }
+
+  @Test
   void recordsExceptionsOfControllers() throws Exception {
     JsonNode event = eventOf("/boom");
     assertThat(event.path("status").asInt()).isEqualTo(500);
@@ -133,18 +153,23 @@ class SpringBootAppIT {
     RestTemplate restTemplate() {
       return new RestTemplate();
     }
+
+    @Bean
+    OkHttpClient okHttpClient() {
+      return new OkHttpClient();
+    }
   }
 
   @RestController
   static class ShopController {
     private final DataSource db;
     private final RestTemplate rest;
-    private final String port;
+    private final OkHttpClient okHttp;
 
-    ShopController(DataSource db, RestTemplate rest, @Value("${local.server.port:0}") String p) {
+    ShopController(DataSource db, RestTemplate rest, OkHttpClient okHttp) {
       this.db = db;
       this.rest = rest;
-      this.port = p;
+      this.okHttp = okHttp;
     }
 
     @GetMapping("/items/{id}")
@@ -161,6 +186,14 @@ class SpringBootAppIT {
     @GetMapping("/items/{id}/stock")
     String stock(@PathVariable("id") int id) {
       return rest.getForObject(base.resolve("/stock/" + id), String.class);
+    }
+
+    @GetMapping("/items/{id}/okhttp")
+    String stockByOkHttp(@PathVariable("id") int id) throws IOException {
+      Request request = new Request.Builder().url(base.resolve("/stock/" + id).toString()).build();
+      try (Response response = okHttp.newCall(request).execute()) {
+        return response.body().string();
+      }
     }
 
     @GetMapping("/stock/{id}")
