@@ -93,7 +93,7 @@ class IngestIT {
     assertThat(http.ingest(batch.encode()).status()).isEqualTo(200);
 
     List<Object> row = SqliteRows.query(db, "SELECT route, service, db_slowest,"
-        + " error_fingerprint FROM events").get(0);
+        + " error_fingerprint FROM request_rows").get(0);
     assertThat(row.get(0)).isEqualTo(route);
     assertThat(row.get(1)).isEqualTo("shop 🛒 <svc>");
     assertThat(new JsonArray((String) row.get(2)).getJsonObject(0).getString("sql"))

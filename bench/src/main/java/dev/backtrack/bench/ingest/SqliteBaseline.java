@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,10 +33,9 @@ final class SqliteBaseline {
     createSchema(file);
     try (Connection connection = Database.openWriter(file);
         PreparedStatement insert = connection.prepareStatement("INSERT INTO events (ts,"
-            + " service, host, pid, request_id, correlation_id, parent_id, method, route,"
-            + " status, duration_us, db_count, db_us, db_slowest, out_count, out_us, is_error,"
-            + " error_fingerprint) VALUES"
-            + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + " source_id, route_id, request_id, correlation_id, parent_id, status,"
+            + " duration_us, db_count, db_us, db_slowest, out_count, out_us,"
+            + " error_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insertFor(TimeUnit.SECONDS.toNanos(WARMUP_SECONDS), connection, insert, bodies);
       long start = System.nanoTime();
       long rows = insertFor(TimeUnit.SECONDS.toNanos(seconds), connection, insert, bodies);
@@ -82,8 +83,12 @@ final class SqliteBaseline {
     }
   }
 
-  /** The column values the collector stores for each event, in insert order. */
+  /**
+   * The column values the collector stores for each event, in insert order; names become the
+   * ids of their rows in {@code sources} and {@code routes}, as the collector stores them.
+   */
   private static Object[][] rows(JsonArray events) {
+    Map<String, Long> routeIds = new HashMap<>();
     Object[][] rows = new Object[events.size()][];
     for (int i = 0; i < rows.length; i++) {
       JsonObject e = events.getJsonObject(i);
@@ -93,12 +98,13 @@ final class SqliteBaseline {
       JsonArray slowest = db.getJsonArray("slowest");
       String fingerprint = error != null ? error.getString("fingerprint")
           : e.getInteger("status") >= 500 ? "status:" + e.getInteger("status") : null;
-      rows[i] = new Object[] {e.getLong("ts"), "shop-api", "bench", 4242L,
+      Long routeId = routeIds.computeIfAbsent(e.getString("method") + " " + e.getString("route"),
+          name -> routeIds.size() + 1L);
+      rows[i] = new Object[] {e.getLong("ts"), 1L, routeId,
           e.getString("request_id"), e.getString("correlation_id"), e.getString("parent_id"),
-          e.getString("method"), e.getString("route"), (long) e.getInteger("status"),
-          e.getLong("duration_us"), db.getLong("count", 0L), db.getLong("us", 0L),
-          slowest == null ? null : slowest.encode(), out.getLong("count", 0L),
-          out.getLong("us", 0L), fingerprint != null ? 1L : 0L, fingerprint};
+          (long) e.getInteger("status"), e.getLong("duration_us"), db.getLong("count", 0L),
+          db.getLong("us", 0L), slowest == null ? null : slowest.encode(),
+          out.getLong("count", 0L), out.getLong("us", 0L), fingerprint};
     }
     return rows;
   }

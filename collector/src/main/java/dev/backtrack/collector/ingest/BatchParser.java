@@ -121,7 +121,7 @@ public final class BatchParser {
   }
 
   private static String service(FieldReader in) throws IOException {
-    String service = in.string("service", 1, 128);
+    String service = in.name("service", 1, 128);
     for (int i = 0; i < service.length(); i++) {
       if (Character.isISOControl(service.charAt(i))) {
         throw in.error("service", "service must not contain control characters");
@@ -144,9 +144,9 @@ public final class BatchParser {
         continue;
       }
       switch (name) {
-        case "host" -> host = in.string(name, 0, 255);
+        case "host" -> host = in.name(name, 0, 255);
         case "pid" -> pid = in.integer(name, 0, Long.MAX_VALUE);
-        case "sdk" -> sdk = in.string(name, 0, 64);
+        case "sdk" -> sdk = in.name(name, 0, 64);
         default -> parser.skipChildren();
       }
     }

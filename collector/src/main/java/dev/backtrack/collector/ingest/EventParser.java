@@ -86,7 +86,7 @@ final class EventParser {
       }
       switch (name) {
         case "ts" -> ts = in.timestamp(name);
-        case "host" -> host = in.string(name, 1, 255);
+        case "host" -> host = in.name(name, 1, 255);
         case "method" -> method = method(name);
         case "status" -> status = (int) in.integer(name, 0, 599);
         case "duration_us" -> duration = in.integer(name, 0, MAX_DURATION_MICROS);
@@ -106,7 +106,7 @@ final class EventParser {
   }
 
   private String method(String field) throws IOException {
-    String method = in.string(field, 1, 16);
+    String method = in.name(field, 1, 16);
     for (int i = 0; i < method.length(); i++) {
       char c = method.charAt(i);
       if (c < 'A' || c > 'Z') {
@@ -117,7 +117,7 @@ final class EventParser {
   }
 
   private String route(String field) throws IOException {
-    String route = in.string(field, 1, 512);
+    String route = in.name(field, 1, 512);
     if (route.charAt(0) != '/' && !route.equals("<unmatched>") && !route.equals("<other>")) {
       throw in.error(field, field + " must be a path template starting with / or <unmatched>");
     }
@@ -169,7 +169,7 @@ final class EventParser {
           continue;
         }
         switch (name) {
-          case "sql" -> sql = in.string(name, 0, 4_096);
+          case "sql" -> sql = in.name(name, 0, 4_096);
           case "us" -> micros = in.integer(name, 0, Long.MAX_VALUE);
           default -> parser.skipChildren();
         }
@@ -216,9 +216,9 @@ final class EventParser {
         continue;
       }
       switch (name) {
-        case "type" -> type = in.string(name, 1, 256);
+        case "type" -> type = in.name(name, 1, 256);
         case "message" -> message = in.string(name, 0, 4_096);
-        case "fingerprint" -> fingerprint = in.string(name, 0, 64);
+        case "fingerprint" -> fingerprint = in.name(name, 0, 64);
         case "stack" -> stack = in.string(name, 0, 65_536);
         default -> parser.skipChildren();
       }

@@ -9,6 +9,8 @@ import java.io.IOException;
  * protocol's rule, naming the field in the error.
  */
 final class FieldReader {
+  private static final NameCache NAMES = new NameCache();
+
   private final JsonParser parser;
   private final JsonPath path;
 
@@ -87,10 +89,28 @@ final class FieldReader {
 
   /** A string of {@code min} to {@code max} characters (Unicode code points). */
   String string(String field, int min, int max) throws IOException {
+    expectString(field);
+    return withLength(field, parser.getText(), min, max);
+  }
+
+  /**
+   * As {@link #string}, for a text that repeats across events (a service, method, route, SQL
+   * template or host): the instance returned is shared with earlier events that carried it.
+   */
+  String name(String field, int min, int max) throws IOException {
+    expectString(field);
+    String value = NAMES.get(parser.getTextCharacters(), parser.getTextOffset(),
+        parser.getTextLength());
+    return withLength(field, value, min, max);
+  }
+
+  private void expectString(String field) {
     if (parser.currentToken() != JsonToken.VALUE_STRING) {
       throw error(field, field + " must be a string");
     }
-    String value = parser.getText();
+  }
+
+  private String withLength(String field, String value, int min, int max) {
     int length = value.length();
     // UTF-16 length is at least the code-point count: count code points only when needed.
     if (length > max) {

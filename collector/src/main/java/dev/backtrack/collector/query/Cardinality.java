@@ -8,6 +8,9 @@ import java.util.Set;
 /**
  * Bounds the keys the rollups can grow: past a per-service cap, a new route, host or SQL text
  * is counted under {@link #OTHER}. Names once admitted stay admitted.
+ *
+ * <p>It also hands out one shared instance per admitted key and name, so that the many rollup
+ * maps an event lands in find their entries by identity instead of comparing strings again.
  */
 final class Cardinality {
   /** The name that stands for everything past a cap. */
@@ -17,40 +20,73 @@ final class Cardinality {
   static final int MAX_HOSTS_PER_SERVICE = 200;
   static final int MAX_SQL_PER_SERVICE = 2_000;
 
-  private final Map<String, Set<String>> routes = new HashMap<>();
-  private final Map<String, Set<String>> hosts = new HashMap<>();
-  private final Map<String, Set<String>> statements = new HashMap<>();
+  private final Map<String, ServiceNames> services = new HashMap<>();
 
-  /** {@code method + " " + route} or {@link #OTHER} for the route part; returns the route. */
-  String route(String service, String method, String route) {
-    return admit(routes, service, method + " " + route, MAX_ROUTES_PER_SERVICE) ? route : OTHER;
+  /** The shared key of the route, or of {@link #OTHER} once the service is at its cap. */
+  RouteKey route(String service, String method, String route) {
+    ServiceNames names = of(service);
+    Map<String, RouteKey> byRoute = names.routes.computeIfAbsent(method, m -> new HashMap<>());
+    RouteKey key = byRoute.get(route);
+    if (key != null) {
+      return key;
+    }
+    if (names.routeCount < MAX_ROUTES_PER_SERVICE) {
+      names.routeCount++;
+      names.routeNames.add(route);
+      key = new RouteKey(names.service, method, route);
+      byRoute.put(route, key);
+      return key;
+    }
+    return names.others.computeIfAbsent(method, m -> new RouteKey(names.service, m, OTHER));
   }
 
   /** Whether {@code route} (any method) is known, used for routes of outgoing calls. */
   String outgoingRoute(String service, String route) {
-    Set<String> known = routes.get(service);
-    if (known == null || known.size() < MAX_ROUTES_PER_SERVICE) {
-      return route;
+    ServiceNames names = of(service);
+    return names.routeCount < MAX_ROUTES_PER_SERVICE || names.routeNames.contains(route)
+        ? route
+        : OTHER;
+  }
+
+  String host(String service, String host) {
+    return admit(of(service).hosts, host, MAX_HOSTS_PER_SERVICE);
+  }
+
+  String sql(String service, String sql) {
+    return admit(of(service).statements, sql, MAX_SQL_PER_SERVICE);
+  }
+
+  private ServiceNames of(String service) {
+    return services.computeIfAbsent(service, ServiceNames::new);
+  }
+
+  /** The shared instance of {@code name}, or {@link #OTHER} past the cap. */
+  private static String admit(Map<String, String> names, String name, int max) {
+    String shared = names.get(name);
+    if (shared != null) {
+      return shared;
     }
-    for (String label : known) {
-      if (label.endsWith(" " + route)) {
-        return route;
-      }
+    if (names.size() < max) {
+      names.put(name, name);
+      return name;
     }
     return OTHER;
   }
 
-  String host(String service, String host) {
-    return admit(hosts, service, host, MAX_HOSTS_PER_SERVICE) ? host : OTHER;
-  }
+  /** What one service has admitted. */
+  private static final class ServiceNames {
+    final String service;
+    /** Method, then route. */
+    final Map<String, Map<String, RouteKey>> routes = new HashMap<>();
+    /** Per method, the key that stands for the routes past the cap. */
+    final Map<String, RouteKey> others = new HashMap<>();
+    final Set<String> routeNames = new HashSet<>();
+    int routeCount;
+    final Map<String, String> hosts = new HashMap<>();
+    final Map<String, String> statements = new HashMap<>();
 
-  String sql(String service, String sql) {
-    return admit(statements, service, sql, MAX_SQL_PER_SERVICE) ? sql : OTHER;
-  }
-
-  private static boolean admit(Map<String, Set<String>> known, String service, String name,
-      int max) {
-    Set<String> names = known.computeIfAbsent(service, s -> new HashSet<>());
-    return names.contains(name) || (names.size() < max && names.add(name));
+    ServiceNames(String service) {
+      this.service = service;
+    }
   }
 }

@@ -65,11 +65,12 @@ final class ChainTracker {
       insert(chain, hop);
       return;
     }
-    ChainRow first = singles.remove(id);
+    // Most ids are new: one lookup stores them, and only a second hop pays for the removal.
+    ChainRow first = singles.putIfAbsent(id, hop);
     if (first == null) {
-      singles.put(id, hop);
       return;
     }
+    singles.remove(id);
     List<ChainRow> promoted = new ArrayList<>(4);
     promoted.add(first);
     insert(promoted, hop);

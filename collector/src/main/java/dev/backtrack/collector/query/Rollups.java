@@ -39,8 +39,13 @@ public final class Rollups {
     Heartbeat heartbeat = batch.heartbeat();
     instances.report(new InstanceTable.InstanceKey(service, instance.host(), instance.pid()),
         batch.receivedAtMillis(), heartbeat);
+    long latest = Long.MIN_VALUE;
     for (RequestEvent event : batch.events()) {
-      applyEvent(service, event);
+      record(service, event);
+      latest = Math.max(latest, event.tsMillis());
+    }
+    if (latest != Long.MIN_VALUE) {
+      instances.seen(service, latest);
     }
     for (OutgoingCall call : batch.outgoing()) {
       applyOutgoing(service, call);
@@ -49,24 +54,29 @@ public final class Rollups {
 
   /** Adds one served request; also used to replay stored events. */
   public void applyEvent(String service, RequestEvent event) {
-    long second = second(event.tsMillis());
     instances.seen(service, event.tsMillis());
+    record(service, event);
+  }
+
+  private void record(String service, RequestEvent event) {
+    long second = second(event.tsMillis());
     chains.add(service, event);
-    String route = cardinality.route(service, event.method(), event.route());
-    RouteKey key = new RouteKey(service, event.method(), route);
+    RouteKey key = cardinality.route(service, event.method(), event.route());
+    String route = key.route();
     boolean error = event.isError();
     traffic.record(second, key, event.durationMicros(), error,
         event.db().count(), event.db().micros(), event.out().count(), event.out().micros());
     for (SqlTiming timing : event.db().slowest()) {
       String text = cardinality.sql(service, timing.sql());
-      sql.record(second, new SqlKey(service, event.method(), route, text), timing.micros());
+      sql.record(second, new SqlKey(key.service(), key.method(), route, text),
+          timing.micros());
     }
     if (error) {
       ErrorInfo info = event.error();
       String fingerprint = fingerprint(event);
       String type = info != null ? info.type() : "HTTP " + event.status();
       String message = info != null ? info.message() : null;
-      errors.record(second, new ErrorKey(service, fingerprint), type, message, event,
+      errors.record(second, new ErrorKey(key.service(), fingerprint), type, message, event,
           key.label());
     }
   }

@@ -9,6 +9,7 @@ import dev.backtrack.collector.model.OutgoingCall;
 import dev.backtrack.collector.model.RequestEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.LinkedHashMap;
@@ -27,15 +28,21 @@ final class BatchWriter implements AutoCloseable {
   private final PreparedStatement upsertErrorGroup;
   private final PreparedStatement upsertInstance;
   private final PreparedStatement upsertHeartbeat;
+  private final PreparedStatement markMinute;
+  private final PreparedStatement lastRowId;
+  private final NameIds names;
+  private int eventRows;
+  private int outgoingRows;
 
   BatchWriter(Connection connection) throws SQLException {
     this.connection = connection;
+    names = new NameIds(connection);
     insertBatch = connection.prepareStatement(
         "INSERT OR IGNORE INTO batches (batch_id, service, received_at) VALUES (?, ?, ?)");
-    insertEvent = connection.prepareStatement("INSERT INTO events (ts, service, host, pid,"
-        + " request_id, correlation_id, parent_id, method, route, status, duration_us,"
-        + " db_count, db_us, db_slowest, out_count, out_us, is_error, error_fingerprint)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insertEvent = connection.prepareStatement("INSERT INTO events (ts, source_id, route_id,"
+        + " request_id, correlation_id, parent_id, status, duration_us, db_count, db_us,"
+        + " db_slowest, out_count, out_us, error_fingerprint)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insertOutgoing = connection.prepareStatement("INSERT INTO outgoing (ts, service,"
         + " request_id, route, method, host, status, duration_us, error)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -56,6 +63,11 @@ final class BatchWriter implements AutoCloseable {
         + " ts = excluded.ts, cpu_pct = excluded.cpu_pct, rss_bytes = excluded.rss_bytes,"
         + " in_flight = excluded.in_flight, dropped = excluded.dropped"
         + " WHERE instances.ts IS NULL OR excluded.ts >= instances.ts");
+    markMinute = connection.prepareStatement("INSERT INTO marks (minute, first_event_id,"
+        + " first_outgoing_id) VALUES (?, ?, ?) ON CONFLICT (minute) DO UPDATE SET"
+        + " first_event_id = coalesce(first_event_id, excluded.first_event_id),"
+        + " first_outgoing_id = coalesce(first_outgoing_id, excluded.first_outgoing_id)");
+    lastRowId = connection.prepareStatement("SELECT last_insert_rowid()");
   }
 
   /**
@@ -78,8 +90,9 @@ final class BatchWriter implements AutoCloseable {
           addRows(batch);
         }
       }
-      insertEvent.executeBatch();
-      insertOutgoing.executeBatch();
+      long firstEvent = insertRows(insertEvent, eventRows);
+      long firstOutgoing = insertRows(insertOutgoing, outgoingRows);
+      mark(batches.get(0).receivedAtMillis(), firstEvent, firstOutgoing);
       upsertErrorGroup.executeBatch();
       upsertInstance.executeBatch();
       upsertHeartbeat.executeBatch();
@@ -87,8 +100,49 @@ final class BatchWriter implements AutoCloseable {
       return duplicate;
     } catch (SQLException | RuntimeException e) {
       clearBatches();
+      names.forget();
       connection.rollback();
       throw e;
+    } finally {
+      eventRows = 0;
+      outgoingRows = 0;
+    }
+  }
+
+  /** Runs the batched inserts; returns the id of the first row, or 0 when there were none. */
+  private long insertRows(PreparedStatement insert, int rows) throws SQLException {
+    if (rows == 0) {
+      return 0;
+    }
+    insert.executeBatch();
+    try (ResultSet last = lastRowId.executeQuery()) {
+      last.next();
+      // One writer appends: the rows of this batch took consecutive ids.
+      return last.getLong(1) - rows + 1;
+    }
+  }
+
+  /**
+   * Notes the first rows received in this minute (the collector's clock), so that retention
+   * and replay find a time range by row id rather than through an index on every row.
+   */
+  private void mark(long receivedAtMillis, long firstEvent, long firstOutgoing)
+      throws SQLException {
+    if (firstEvent == 0 && firstOutgoing == 0) {
+      return;
+    }
+    markMinute.setLong(1, Math.floorDiv(receivedAtMillis, 60_000L));
+    setNullableId(markMinute, 2, firstEvent);
+    setNullableId(markMinute, 3, firstOutgoing);
+    markMinute.executeUpdate();
+  }
+
+  private static void setNullableId(PreparedStatement s, int index, long id)
+      throws SQLException {
+    if (id == 0) {
+      s.setNull(index, Types.INTEGER);
+    } else {
+      s.setLong(index, id);
     }
   }
 
@@ -96,9 +150,10 @@ final class BatchWriter implements AutoCloseable {
     String service = batch.service();
     Instance instance = batch.instance();
     Map<String, ErrorSample> errors = null;
+    long source = names.source(service, instance.host(), instance.pid());
     for (RequestEvent event : batch.events()) {
       String fingerprint = ErrorGroups.fingerprintOf(event);
-      addEvent(service, instance, event, fingerprint);
+      addEvent(source, event, fingerprint);
       if (fingerprint != null) {
         if (errors == null) {
           errors = new LinkedHashMap<>();
@@ -117,28 +172,24 @@ final class BatchWriter implements AutoCloseable {
     addInstance(batch);
   }
 
-  private void addEvent(String service, Instance instance, RequestEvent e, String fingerprint)
-      throws SQLException {
+  private void addEvent(long source, RequestEvent e, String fingerprint) throws SQLException {
     PreparedStatement s = insertEvent;
     s.setLong(1, e.tsMillis());
-    s.setString(2, service);
-    s.setString(3, instance.host());
-    s.setLong(4, instance.pid());
-    setNullable(s, 5, e.requestId());
-    setNullable(s, 6, e.correlationId());
-    setNullable(s, 7, e.parentId());
-    s.setString(8, e.method());
-    s.setString(9, e.route());
-    s.setInt(10, e.status());
-    s.setLong(11, e.durationMicros());
-    s.setInt(12, e.db().count());
-    s.setLong(13, e.db().micros());
-    setNullable(s, 14, SlowestJson.of(e.db().slowest()));
-    s.setInt(15, e.out().count());
-    s.setLong(16, e.out().micros());
-    s.setInt(17, fingerprint != null ? 1 : 0);
-    setNullable(s, 18, fingerprint);
+    s.setLong(2, source);
+    s.setLong(3, names.route(e.method(), e.route()));
+    setNullable(s, 4, e.requestId());
+    setNullable(s, 5, e.correlationId());
+    setNullable(s, 6, e.parentId());
+    s.setInt(7, e.status());
+    s.setLong(8, e.durationMicros());
+    s.setInt(9, e.db().count());
+    s.setLong(10, e.db().micros());
+    setNullable(s, 11, SlowestJson.of(e.db().slowest()));
+    s.setInt(12, e.out().count());
+    s.setLong(13, e.out().micros());
+    setNullable(s, 14, fingerprint);
     s.addBatch();
+    eventRows++;
   }
 
   private void addOutgoing(String service, OutgoingCall c) throws SQLException {
@@ -153,6 +204,7 @@ final class BatchWriter implements AutoCloseable {
     s.setLong(8, c.durationMicros());
     s.setInt(9, c.error() ? 1 : 0);
     s.addBatch();
+    outgoingRows++;
   }
 
   private void addErrorGroup(String service, String fingerprint, ErrorSample sample)
@@ -213,9 +265,10 @@ final class BatchWriter implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     for (PreparedStatement s : List.of(insertBatch, insertEvent, insertOutgoing,
-        upsertErrorGroup, upsertInstance, upsertHeartbeat)) {
+        upsertErrorGroup, upsertInstance, upsertHeartbeat, markMinute, lastRowId)) {
       s.close();
     }
+    names.close();
   }
 
   /** The latest event of one error group within a batch, and when the group first showed. */

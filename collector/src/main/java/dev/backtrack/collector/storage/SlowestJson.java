@@ -34,7 +34,10 @@ final class SlowestJson {
 
   static void appendString(StringBuilder json, String value) {
     json.append('"');
-    for (int i = 0; i < value.length(); i++) {
+    int plain = plainPrefix(value);
+    // SQL text rarely needs escaping: copy the whole run in one call.
+    json.append(value, 0, plain);
+    for (int i = plain; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
         case '"' -> json.append("\\\"");
@@ -52,5 +55,16 @@ final class SlowestJson {
       }
     }
     json.append('"');
+  }
+
+  /** The length of the leading part of {@code value} that needs no escaping. */
+  private static int plainPrefix(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return i;
+      }
+    }
+    return value.length();
   }
 }

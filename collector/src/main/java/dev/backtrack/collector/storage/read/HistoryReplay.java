@@ -25,12 +25,15 @@ import java.util.List;
 final class HistoryReplay {
   /** Rows read per query. */
   static final int PAGE_ROWS = 10_000;
+  /** How long before the replayed range rows are still read, for events delivered late. */
+  static final int LATE_ARRIVAL_MINUTES = 10;
 
   private static final String EVENTS =
-      "SELECT id, ts, service, request_id, correlation_id, parent_id, method, route, status,"
-          + " duration_us, db_count, db_us, db_slowest, out_count, out_us, is_error,"
-          + " error_fingerprint FROM events WHERE id > ? AND id <= ? AND ts >= ?"
-          + " ORDER BY id LIMIT " + PAGE_ROWS;
+      "SELECT e.id, e.ts, s.service, e.request_id, e.correlation_id, e.parent_id, r.method,"
+          + " r.route, e.status, e.duration_us, e.db_count, e.db_us, e.db_slowest, e.out_count,"
+          + " e.out_us, e.error_fingerprint FROM events e"
+          + " JOIN sources s ON s.id = e.source_id JOIN routes r ON r.id = e.route_id"
+          + " WHERE e.id > ? AND e.id <= ? AND e.ts >= ? ORDER BY e.id LIMIT " + PAGE_ROWS;
 
   private static final String OUTGOING =
       "SELECT id, ts, service, request_id, route, method, host, status, duration_us, error"
@@ -47,11 +50,11 @@ final class HistoryReplay {
     long lastCall = scalar("SELECT max(id) FROM outgoing", -1);
     instances(sink);
     errorGroups(fromMillis, sink);
-    long after = scalar("SELECT min(id) FROM events WHERE ts >= " + fromMillis, 0) - 1;
+    long after = firstMarked("first_event_id", fromMillis) - 1;
     while (after < lastEvent) {
       after = eventPage(after, lastEvent, fromMillis, sink);
     }
-    after = scalar("SELECT min(id) FROM outgoing WHERE ts >= " + fromMillis, 0) - 1;
+    after = firstMarked("first_outgoing_id", fromMillis) - 1;
     while (after < lastCall) {
       after = outgoingPage(after, lastCall, fromMillis, sink);
     }
@@ -110,8 +113,8 @@ final class HistoryReplay {
     DbStats db = new DbStats(rs.getInt(11), rs.getLong(12), slowest(rs.getString(13)));
     OutStats out = new OutStats(rs.getInt(14), rs.getLong(15));
     ErrorInfo error = null;
-    String fingerprint = rs.getString(17);
-    if (rs.getInt(16) != 0 && fingerprint != null && !fingerprint.equals("status:" + status)) {
+    String fingerprint = rs.getString(16);
+    if (fingerprint != null && !fingerprint.equals("status:" + status)) {
       // Type and message come from the error group, replayed before the events.
       error = new ErrorInfo(null, null, fingerprint, null);
     }
@@ -151,6 +154,17 @@ final class HistoryReplay {
         return rows < PAGE_ROWS ? last : lastId;
       }
     }
+  }
+
+  /**
+   * The first row id received since a little before {@code fromMillis}: rows are found by when
+   * they arrived, and the margin takes in events that reached the collector late; the page
+   * queries then filter on the events' own time.
+   */
+  private long firstMarked(String column, long fromMillis) throws SQLException {
+    long minute = Math.floorDiv(fromMillis, 60_000L) - LATE_ARRIVAL_MINUTES;
+    return scalar("SELECT min(" + column + ") FROM marks WHERE minute >= " + minute,
+        Long.MAX_VALUE);
   }
 
   private long scalar(String sql, long whenNull) throws SQLException {
