@@ -32,11 +32,16 @@ final class CollectorProcess implements AutoCloseable {
     this.startedNanos = startedNanos;
   }
 
-  /** Launches the jar; returns at once, before the collector answers. */
-  static CollectorProcess launch(Path jar, Path dir, Path log) throws IOException {
+  /**
+   * Launches the jar; returns at once, before the collector answers.
+   *
+   * @param home the user's home folder as the collector sees it: where it keeps its caches
+   */
+  static CollectorProcess launch(Path jar, Path dir, Path home, Path log) throws IOException {
     int port = freePort();
     Files.createDirectories(dir);
-    List<String> command = List.of(JavaMain.java(), "-jar", jar.toString(), "start",
+    List<String> command = List.of(JavaMain.java(), "-Duser.home=" + home, "-jar",
+        jar.toString(), "start",
         "--port", String.valueOf(port), "--db", dir.resolve("backtrack.db").toString());
     long started = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -77,15 +82,25 @@ final class CollectorProcess implements AutoCloseable {
     throw new IOException("no 200 from /health within " + timeout);
   }
 
-  /** The process's peak resident set size so far ({@code VmHWM}), in bytes. */
+  /**
+   * The peak resident set size so far ({@code VmHWM}) of the launched process and every process
+   * under it, summed: the jar runs the collector in a child JVM of its own.
+   */
   long peakRssBytes() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()),
-        "status"))) {
+    long total = peakRssBytes(process.pid());
+    for (ProcessHandle child : process.descendants().toList()) {
+      total += peakRssBytes(child.pid());
+    }
+    return total;
+  }
+
+  private static long peakRssBytes(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
       if (line.startsWith("VmHWM:")) {
         return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
       }
     }
-    throw new IOException("no VmHWM in /proc/" + process.pid() + "/status");
+    throw new IOException("no VmHWM in /proc/" + pid + "/status");
   }
 
   /** SIGTERM, as Ctrl-C would; forcibly after ten seconds. */

@@ -28,9 +28,11 @@ final class IngestPart implements Part {
     String output;
     long peakRss;
     try (CollectorProcess collector = CollectorProcess.launch(context.collectorJar(),
-        tmp, context.logs().resolve("ingest-collector.log"))) {
+        tmp, tmp.resolve("home"), context.logs().resolve("ingest-collector.log"))) {
       collector.awaitHealthy(Duration.ofSeconds(30));
-      output = JavaMain.run(context.log(name()), 180,
+      // The generator shares the two cores with the collector: the parallel collector's
+      // cheaper barriers leave more of them to the process under test.
+      output = JavaMain.run(context.log(name()), 180, List.of("-XX:+UseParallelGC"),
           "dev.backtrack.bench.ingest.IngestLoad", "--url", collector.ingestUrl(),
           "--seconds", context.quick() ? "5" : "20", "--warmup", context.quick() ? "2" : "5");
       peakRss = collector.peakRssBytes();

@@ -30,10 +30,17 @@ final class JavaMain {
    */
   static String run(Path log, long timeoutSeconds, String mainClass, String... args)
       throws IOException, InterruptedException {
+    return run(log, timeoutSeconds, List.of(), mainClass, args);
+  }
+
+  /** As above, with options for the JVM. */
+  static String run(Path log, long timeoutSeconds, List<String> jvmOptions, String mainClass,
+      String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(java(),
         // figures printed with "%,.0f" must read the same on every machine
-        "-Duser.language=en", "-Duser.country=US",
-        "-cp", System.getProperty("java.class.path"), mainClass));
+        "-Duser.language=en", "-Duser.country=US"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(List.of(args));
     return run(log, timeoutSeconds, command);
   }

@@ -1,6 +1,7 @@
 package dev.backtrack.collector.cli;
 
 import dev.backtrack.collector.Collector;
+import dev.backtrack.collector.storage.NativeLibrary;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -17,6 +18,9 @@ import java.util.function.BiFunction;
  * SIGTERM closes it (pending writes reach the file) and returns 0.
  */
 final class CollectorRunner {
+  /** The folder of the collector's own files: database, caches. */
+  static final Path BACKTRACK_HOME = Path.of(System.getProperty("user.home"), ".backtrack");
+
   /** How long a stop may take before the process gives up on flushing, in seconds. */
   static final int CLOSE_TIMEOUT_SECONDS = 30;
 
@@ -36,6 +40,7 @@ final class CollectorRunner {
 
   int run(JsonObject config, PrintWriter out, PrintWriter err,
       BiFunction<Vertx, Collector, Future<Void>> afterStart) {
+    NativeLibrary.useCopyIn(BACKTRACK_HOME.resolve("native"));
     Vertx vertx = Vertx.builder().with(vertxOptions()).build();
     Collector collector;
     try {
@@ -80,7 +85,7 @@ final class CollectorRunner {
 
   /** Vert.x's file cache goes under ~/.backtrack, never into the working directory. */
   static VertxOptions vertxOptions() {
-    Path cache = Path.of(System.getProperty("user.home"), ".backtrack", "vertx-cache");
+    Path cache = BACKTRACK_HOME.resolve("vertx-cache");
     return new VertxOptions().setFileSystemOptions(
         new FileSystemOptions().setFileCacheDir(cache.toString()));
   }

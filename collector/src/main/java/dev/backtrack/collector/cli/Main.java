@@ -2,6 +2,8 @@ package dev.backtrack.collector.cli;
 
 import dev.backtrack.collector.Version;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -26,7 +28,17 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    if (ServerJvm.wanted(args, jvmArguments)) {
+      ClassCache classes = ClassCache.forClassPath(System.getProperty("java.class.path"),
+          ServerJvm.cacheFolder());
+      System.exit(ServerJvm.run(ServerJvm.command(args, jvmArguments,
+          System.getenv(ServerJvm.OPTIONS_ENV), classes), classes));
+    }
+    if (Boolean.getBoolean(ServerJvm.CHILD_PROPERTY)) {
+      ServerJvm.stopWithParent();
+    }
     System.exit(commandLine().execute(args));
   }
 

@@ -16,6 +16,12 @@ final class TimeRing<K, V> {
   private final int bucketSeconds;
   private final long[] starts;
   private final Map<K, V>[] buckets;
+  /**
+   * The second of the last {@link #get} and its bucket. A slot gets a new bucket only for a
+   * second a whole ring later, which is then the last second itself, so this never goes stale.
+   */
+  private long lastSecond = Long.MIN_VALUE;
+  private Map<K, V> lastBucket;
 
   /**
    * @param bucketSeconds width of one bucket in seconds
@@ -42,6 +48,10 @@ final class TimeRing<K, V> {
 
   /** The value for {@code key} in the bucket of {@code epochSecond}, created when absent. */
   V get(long epochSecond, K key, Function<K, V> create) {
+    if (epochSecond == lastSecond) {
+      // Events come in bursts of the same second: skip the divisions that find the slot.
+      return lastBucket.computeIfAbsent(key, create);
+    }
     long start = bucketStart(epochSecond);
     int slot = (int) Math.floorMod(start / bucketSeconds, (long) starts.length);
     if (starts[slot] != start) {
@@ -52,7 +62,9 @@ final class TimeRing<K, V> {
       starts[slot] = start;
       buckets[slot] = new HashMap<>();
     }
-    return buckets[slot].computeIfAbsent(key, create);
+    lastSecond = epochSecond;
+    lastBucket = buckets[slot];
+    return lastBucket.computeIfAbsent(key, create);
   }
 
   /**

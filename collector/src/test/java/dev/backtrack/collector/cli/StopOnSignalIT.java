@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code backtrack start} as its own process, stopped the way a service manager or a terminal
- * stops it: SIGTERM must close the collector (queued writes reach the file) and end with 0.
+ * stops it: SIGTERM must close the collector (queued writes reach the file) and end with 0, also
+ * when it reaches the launching JVM rather than the sized one the collector runs in.
  */
 class StopOnSignalIT {
   private static final Pattern LISTENING = Pattern.compile("backtrack listening on (http://\\S+)");
@@ -48,6 +49,9 @@ class StopOnSignalIT {
         .redirectOutput(output.toFile())
         .start();
     String base = awaitListening();
+    // No heap was chosen for this JVM, so the collector runs in a child JVM sized for it.
+    assertThat(process.toHandle().children().map(StopOnSignalIT::commandLine))
+        .anyMatch(arguments -> arguments.containsAll(ServerJvm.DEFAULT_OPTIONS));
 
     HttpResponse<String> answer = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(base + "/ingest"))
@@ -63,6 +67,33 @@ class StopOnSignalIT {
     assertThat(process.exitValue()).as(String.join("\n", lines())).isZero();
     assertThat(lines()).contains("backtrack stopped");
     assertThat(SqliteRows.count(db, "events")).isEqualTo(3);
+  }
+
+  /** Read from /proc: ProcessHandle leaves out the arguments of long command lines. */
+  private static List<String> commandLine(ProcessHandle process) {
+    try {
+      return List.of(Files.readString(Path.of("/proc", String.valueOf(process.pid()),
+          "cmdline")).split("\u0000"));
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  @Test
+  void theCollectorStopsWhenItsLauncherIsKilled(@TempDir Path dir) throws Exception {
+    output = dir.resolve("out.txt");
+    process = new ProcessBuilder(javaCommand(), "-cp", testClassPath(), Main.class.getName(),
+        "start", "--port", "0", "--db", dir.resolve("bt.db").toString())
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .start();
+    awaitListening();
+    ProcessHandle collector = process.toHandle().children().findFirst().orElseThrow();
+
+    process.destroyForcibly(); // SIGKILL: the launcher cannot pass anything on
+
+    assertThat(collector.onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
+    assertThat(lines()).contains("backtrack stopped");
   }
 
   private List<String> lines() throws IOException {
