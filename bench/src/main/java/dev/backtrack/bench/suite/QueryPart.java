@@ -47,7 +47,10 @@ final class QueryPart implements Part {
   @Override
   public List<Row> run(SuiteContext context) throws Exception {
     long n = context.quick() ? Math.min(events, 100_000) : events;
+    // The collector runs in this JVM: give it the garbage collector `backtrack start` gives it,
+    // with the heap the CLI allows plus room for the load client that fills it.
     String output = JavaMain.run(context.log(name()), 1500,
+        List.of("-Xmx384m", "-XX:+UseParallelGC"),
         "dev.backtrack.bench.query.QueryBench", String.valueOf(n),
         String.valueOf(context.quick() ? 20 : calls));
     String worstEndpoint = null;

@@ -20,7 +20,8 @@ final class ErrorRollup {
   /** Routes remembered per group. */
   static final int MAX_ROUTES_PER_GROUP = 20;
 
-  private final TimeRing<ErrorKey, long[]> counts = new TimeRing<>(1, Window.MAX_SECONDS);
+  /** Counts per second and per minute: an hour's answer reads minutes, not 3,600 seconds. */
+  private final StatsRing<ErrorKey> counts = new StatsRing<>();
   private final Map<ErrorKey, Group> groups = new HashMap<>();
   private final Map<String, Integer> groupsPerService = new HashMap<>();
 
@@ -72,15 +73,15 @@ final class ErrorRollup {
     if (group.routes.size() < MAX_ROUTES_PER_GROUP) {
       group.routes.add(routeLabel);
     }
-    counts.get(second, key, k -> new long[1])[0]++;
+    counts.record(second, key, 0, true, 0, 0, 0, 0);
   }
 
   /** Groups of {@code service} (null: all) with errors in the seconds {@code [from, to]}. */
   List<Counted> inWindow(String service, long from, long to) {
     Map<ErrorKey, long[]> sums = new HashMap<>();
-    counts.forEach(from, to, (start, bucket) -> bucket.forEach((key, n) -> {
+    counts.forEach(from, to, (start, bucket) -> bucket.forEach((key, stats) -> {
       if (key.inService(service)) {
-        sums.computeIfAbsent(key, k -> new long[1])[0] += n[0];
+        sums.computeIfAbsent(key, k -> new long[1])[0] += stats.count;
       }
     }));
     List<Counted> out = new ArrayList<>(sums.size());

@@ -10,6 +10,13 @@ final class LatencyCounts {
   private long[] counts = new long[0];
   private long total;
 
+  /** Makes room up to slot {@code index} at once, ahead of a run of sorted adds. */
+  void ensureSlot(int index) {
+    if (index >= counts.length) {
+      counts = Arrays.copyOf(counts, index + 1);
+    }
+  }
+
   void add(int index, long count) {
     if (index >= counts.length) {
       counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length * 2));
@@ -24,6 +31,24 @@ final class LatencyCounts {
         add(i, other.counts[i]);
       }
     }
+  }
+
+  /** The same counts as a settled {@link LatencySlots}: only the slots used, kept small. */
+  LatencySlots toSlots() {
+    int used = 0;
+    for (long count : counts) {
+      used += count != 0 ? 1 : 0;
+    }
+    int[] indexes = new int[used];
+    long[] slotCounts = new long[used];
+    int n = 0;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] != 0) {
+        indexes[n] = i;
+        slotCounts[n++] = counts[i];
+      }
+    }
+    return LatencySlots.settled(indexes, slotCounts);
   }
 
   long total() {

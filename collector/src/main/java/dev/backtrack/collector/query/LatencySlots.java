@@ -27,8 +27,14 @@ final class LatencySlots {
   private int[] sortedIndexes;
   private long[] sortedCounts;
 
-  void record(long micros) {
-    if (keys == null) {
+  /**
+   * Counts one value.
+   *
+   * @return whether the bucket had been settled (a late event), so merges made of it are stale
+   */
+  boolean record(long micros) {
+    boolean late = keys == null;
+    if (late) {
       expand();
     }
     int key = index(Math.max(0, Math.min(micros, HIGHEST_MICROS))) + 1;
@@ -42,15 +48,30 @@ final class LatencySlots {
       if (++size * 2 > keys.length) {
         counts[i] = 1;
         grow();
-        return;
+        return late;
       }
     }
     counts[i]++;
+    return late;
+  }
+
+  /** A settled bucket holding {@code counts[i]} values in slot {@code indexes[i]}, sorted. */
+  static LatencySlots settled(int[] indexes, long[] counts) {
+    LatencySlots slots = new LatencySlots();
+    slots.keys = null;
+    slots.counts = null;
+    slots.size = indexes.length;
+    slots.sortedIndexes = indexes;
+    slots.sortedCounts = counts;
+    return slots;
   }
 
   /** Adds every recorded value of this bucket into {@code target}. */
   void addTo(LatencyCounts target) {
     if (keys == null) {
+      if (sortedIndexes.length > 0) {
+        target.ensureSlot(sortedIndexes[sortedIndexes.length - 1]);
+      }
       for (int i = 0; i < sortedIndexes.length; i++) {
         target.add(sortedIndexes[i], sortedCounts[i]);
       }

@@ -12,14 +12,14 @@ final class OutgoingRollup {
   private static final int FINE_HISTOGRAMS_UP_TO_SECONDS = 900;
 
   private final StatsRing<EdgeKey> counters = new StatsRing<>();
-  private final TimeRing<HostKey, LatencySlots> fine = new TimeRing<>(5, Window.MAX_SECONDS);
-  private final TimeRing<HostKey, LatencySlots> coarse = new TimeRing<>(60, Window.MAX_SECONDS);
+  private final LatencyRing<HostKey> fine = new LatencyRing<>(5, Window.MAX_SECONDS);
+  private final LatencyRing<HostKey> coarse = new LatencyRing<>(60, Window.MAX_SECONDS);
 
   void record(long second, EdgeKey edge, long durationMicros, boolean error) {
     counters.record(second, edge, durationMicros, error, 0, 0, 0, 0);
     HostKey host = new HostKey(edge.service(), edge.host());
-    fine.get(second, host, k -> new LatencySlots()).record(durationMicros);
-    coarse.get(second, host, k -> new LatencySlots()).record(durationMicros);
+    fine.record(second, host, durationMicros);
+    coarse.record(second, host, durationMicros);
   }
 
   /** Counters per edge of {@code service} (null: all) over the seconds {@code [from, to]}. */
@@ -38,16 +38,12 @@ final class OutgoingRollup {
     Map<String, Totals> out = new HashMap<>();
     byEdge(service, from, to).forEach(
         (edge, stats) -> out.computeIfAbsent(edge.host(), k -> new Totals()).stats.add(stats));
-    TimeRing<HostKey, LatencySlots> ring =
-        to - from + 1 <= FINE_HISTOGRAMS_UP_TO_SECONDS ? fine : coarse;
-    ring.forEach(from, to, (start, bucket) -> {
-      boolean settled = TrafficRollup.settled(ring.bucketSeconds(), start, to);
-      bucket.forEach((key, h) -> {
-        Totals totals = out.get(key.host());
-        if (totals != null && key.inService(service)) {
-          h.addTo(totals.latency, settled);
-        }
-      });
+    LatencyRing<HostKey> ring = to - from + 1 <= FINE_HISTOGRAMS_UP_TO_SECONDS ? fine : coarse;
+    ring.forEach(from, to, (key, slots) -> {
+      Totals totals = out.get(key.host());
+      if (totals != null && key.inService(service)) {
+        slots.addTo(totals.latency);
+      }
     });
     return out;
   }

@@ -13,36 +13,30 @@ final class TrafficRollup {
   private static final int FINE_HISTOGRAMS_UP_TO_SECONDS = 900;
 
   private final StatsRing<RouteKey> counters = new StatsRing<>();
-  private final TimeRing<RouteKey, LatencySlots> fine = new TimeRing<>(5, Window.MAX_SECONDS);
-  private final TimeRing<RouteKey, LatencySlots> coarse = new TimeRing<>(60, Window.MAX_SECONDS);
+  private final LatencyRing<RouteKey> fine = new LatencyRing<>(5, Window.MAX_SECONDS);
+  private final LatencyRing<RouteKey> coarse = new LatencyRing<>(60, Window.MAX_SECONDS);
   // The same latencies merged per service, so that service-wide answers read one entry per
   // bucket and service instead of one per route.
-  private final TimeRing<String, LatencySlots> serviceFine =
-      new TimeRing<>(5, Window.MAX_SECONDS);
-  private final TimeRing<String, LatencySlots> serviceCoarse =
-      new TimeRing<>(60, Window.MAX_SECONDS);
+  private final LatencyRing<String> serviceFine = new LatencyRing<>(5, Window.MAX_SECONDS);
+  private final LatencyRing<String> serviceCoarse = new LatencyRing<>(60, Window.MAX_SECONDS);
 
   void record(long second, RouteKey key, long durationMicros, boolean error,
       long dbCount, long dbMicros, long outCount, long outMicros) {
     counters.record(second, key, durationMicros, error, dbCount, dbMicros, outCount, outMicros);
-    fine.get(second, key, k -> new LatencySlots()).record(durationMicros);
-    coarse.get(second, key, k -> new LatencySlots()).record(durationMicros);
-    serviceFine.get(second, key.service(), k -> new LatencySlots()).record(durationMicros);
-    serviceCoarse.get(second, key.service(), k -> new LatencySlots()).record(durationMicros);
+    fine.record(second, key, durationMicros);
+    coarse.record(second, key, durationMicros);
+    serviceFine.record(second, key.service(), durationMicros);
+    serviceCoarse.record(second, key.service(), durationMicros);
   }
 
   /** Totals per route of {@code service} (null: all) over the seconds {@code [from, to]}. */
   Map<RouteKey, Totals> byRoute(String service, long from, long to) {
     Map<RouteKey, Totals> out = countsByRoute(service, from, to);
-    TimeRing<RouteKey, LatencySlots> ring = histograms(to - from + 1);
-    ring.forEach(from, to, (start, bucket) -> {
-      boolean settled = settled(ring.bucketSeconds(), start, to);
-      bucket.forEach((key, h) -> {
-        Totals totals = out.get(key);
-        if (totals != null) {
-          h.addTo(totals.latency, settled);
-        }
-      });
+    histograms(to - from + 1).forEach(from, to, (key, slots) -> {
+      Totals totals = out.get(key);
+      if (totals != null) {
+        slots.addTo(totals.latency);
+      }
     });
     return out;
   }
@@ -66,10 +60,13 @@ final class TrafficRollup {
         totals.stats.add(stats);
       }
     }));
-    TimeRing<String, LatencySlots> ring =
+    LatencyRing<String> ring =
         to - from + 1 <= FINE_HISTOGRAMS_UP_TO_SECONDS ? serviceFine : serviceCoarse;
-    ring.forEach(from, to, (start, bucket) ->
-        addService(bucket, service, totals, settled(ring.bucketSeconds(), start, to)));
+    ring.forEach(from, to, (name, slots) -> {
+      if (service == null || service.equals(name)) {
+        slots.addTo(totals.latency);
+      }
+    });
     return totals;
   }
 
@@ -95,9 +92,9 @@ final class TrafficRollup {
         }
       });
     });
-    TimeRing<String, LatencySlots> ring = step >= 60 ? serviceCoarse : serviceFine;
+    LatencyRing<String> ring = step >= 60 ? serviceCoarse : serviceFine;
     int width = ring.bucketSeconds();
-    ring.forEach(first, last, (start, bucket) -> {
+    ring.forEachBucket(first, last, (start, bucket) -> {
       long from = Math.max(start, first);
       long to = Math.min(start + width - 1, last);
       for (long s = from - Math.floorMod(from - first, (long) step); s <= to; s += step) {
@@ -135,7 +132,7 @@ final class TrafficRollup {
     return Math.floorDiv(nowSecond, step) * step - (long) (window.seconds() / step - 1) * step;
   }
 
-  private TimeRing<RouteKey, LatencySlots> histograms(long windowSeconds) {
+  private LatencyRing<RouteKey> histograms(long windowSeconds) {
     return windowSeconds <= FINE_HISTOGRAMS_UP_TO_SECONDS ? fine : coarse;
   }
 }

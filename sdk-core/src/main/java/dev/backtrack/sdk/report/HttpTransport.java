@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -73,9 +74,17 @@ public final class HttpTransport implements Transport {
     return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
+  /**
+   * Gzip at the fastest level: batches repeat the same names over and over, so it still shrinks
+   * them several times over, at a fraction of the default level's CPU in the user's process.
+   */
   static byte[] gzip(byte[] data) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 4));
-    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
+      {
+        def.setLevel(Deflater.BEST_SPEED);
+      }
+    }) {
       gz.write(data);
     }
     return out.toByteArray();
