@@ -1,5 +1,7 @@
 package dev.backtrack.bench.servlet;
 
+import dev.backtrack.bench.ab.AbRounds;
+import dev.backtrack.bench.ab.LoopbackLoad;
 import dev.backtrack.sdk.Backtrack;
 import dev.backtrack.sdk.BacktrackOptions;
 import dev.backtrack.servlet.BacktrackFilter;
@@ -13,12 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Loopback A/B of the servlet SDK: the same Jetty application with and without
  * {@link BacktrackFilter} (and the JDBC wrapper), under the same closed-loop load, in
- * alternating rounds so that drift hits both alike. The SDK reports to a real embedded
+ * alternating pairs of rounds ({@link AbRounds}). The SDK reports to a real embedded
  * collector.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.backtrack.bench.servlet.ServletOverheadBench \
- *     [connections=32] [seconds per round=5] [rounds per variant=4] [collector|counting]
+ *     [connections=32] [seconds per round=2] [pairs=10] [collector|counting]
  * </pre>
  *
  * {@code counting} swaps the collector for a transport that only counts bytes: the difference
@@ -29,8 +31,8 @@ public final class ServletOverheadBench {
 
   public static void main(String[] args) throws Exception {
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
-    long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 5) * 1000;
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 2) * 1000;
+    int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     boolean counting = args.length > 3 && args[3].equals("counting");
     List<String> paths = List.of(ServletSampleApp.PATHS);
     AtomicLong countedBytes = new AtomicLong();
@@ -52,39 +54,20 @@ public final class ServletOverheadBench {
       try (ServletSampleApp plain = ServletSampleApp.plain();
           ServletSampleApp sdk = ServletSampleApp.instrumented()) {
         LoopbackLoad load = new LoopbackLoad(clientVertx);
-        // warm both up (JIT, pools, the collector's first batches) before anything counts
-        load.run(plain.port(), paths, connections, roundMillis);
-        load.run(sdk.port(), paths, connections, roundMillis);
-        long countedBefore = flushAndCount(collector);
-
-        LoopbackLoad.Result a = null;
-        LoopbackLoad.Result b = null;
-        for (int round = 0; round < rounds; round++) {
-          boolean plainFirst = round % 2 == 0;
-          LoopbackLoad.Result first = load.run(plainFirst ? plain.port() : sdk.port(), paths,
-              connections, roundMillis);
-          LoopbackLoad.Result second = load.run(plainFirst ? sdk.port() : plain.port(), paths,
-              connections, roundMillis);
-          LoopbackLoad.Result plainRun = plainFirst ? first : second;
-          LoopbackLoad.Result sdkRun = plainFirst ? second : first;
-          a = a == null ? plainRun : a.plus(plainRun);
-          b = b == null ? sdkRun : b.plus(sdkRun);
-        }
-        long counted = flushAndCount(collector) - countedBefore;
-        System.out.printf(Locale.ROOT, "connections=%d, %d rounds x %d ms per variant, loopback,"
-            + " paths %s%n", connections, rounds, roundMillis, paths);
-        print("plain", a);
-        print("with sdk", b);
-        System.out.printf(Locale.ROOT, "servlet throughput ratio %.3f (target >= 0.97)%n",
-            b.throughput() / a.throughput());
-        System.out.printf(Locale.ROOT, "servlet p99 change %+.1f %% (target within 5 %%)%n",
-            (b.p99Micros() / a.p99Micros() - 1) * 100);
+        // the warm-up inside AbRounds also lets the collector take its first batches
+        AbRounds.Outcome outcome = AbRounds.run(load, plain.port(), sdk.port(), paths,
+            connections, roundMillis, pairs);
+        long counted = flushAndCount(collector);
+        System.out.printf(Locale.ROOT, "connections=%d, %d pairs x %d ms, loopback, paths %s%n",
+            connections, pairs, roundMillis, paths);
+        outcome.print();
         if (counting) {
           System.out.printf(Locale.ROOT, "sdk reported %d bytes to a counting transport;"
               + " dropped %d events%n", countedBytes.get(), Backtrack.reporter().dropped());
         } else {
-          System.out.printf(Locale.ROOT, "collector counted %d of %d measured sdk requests;"
-              + " sdk dropped %d events%n", counted, b.requests(), Backtrack.reporter().dropped());
+          System.out.printf(Locale.ROOT, "collector counted %d requests (warm-up included; %d"
+              + " measured); sdk dropped %d events%n", counted, outcome.sdk().requests(),
+              Backtrack.reporter().dropped());
         }
       } finally {
         Backtrack.stop();
@@ -99,10 +82,5 @@ public final class ServletOverheadBench {
     Backtrack.reporter().flush(Duration.ofSeconds(10));
     Thread.sleep(1500);
     return collector.requestsCounted();
-  }
-
-  private static void print(String name, LoopbackLoad.Result r) {
-    System.out.printf(Locale.ROOT, "%-9s %9.0f req/s   p50 %6.0f us   p99 %6.0f us   errors %d%n",
-        name, r.throughput(), r.p50Micros(), r.p99Micros(), r.errors());
   }
 }

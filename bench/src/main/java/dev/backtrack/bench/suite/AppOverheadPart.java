@@ -8,22 +8,18 @@ import java.util.List;
  */
 final class AppOverheadPart implements Part {
   private static final String CONNECTIONS = "32";
-  private static final String ROUNDS = "4";
+  private static final String PAIRS = "10";
 
   private final String name;
   private final String title;
   private final String mainClass;
-  private final String ratioRegex;
-  private final String p99Regex;
   private final String transport;
 
-  private AppOverheadPart(String name, String title, String mainClass, String ratioRegex,
-      String p99Regex, String transport) {
+  private AppOverheadPart(String name, String title, String mainClass,
+      String transport) {
     this.name = name;
     this.title = title;
     this.mainClass = mainClass;
-    this.ratioRegex = ratioRegex;
-    this.p99Regex = p99Regex;
     this.transport = transport;
   }
 
@@ -31,21 +27,21 @@ final class AppOverheadPart implements Part {
   static AppOverheadPart servlet() {
     return new AppOverheadPart("servlet-ab", "servlet + collector in process",
         "dev.backtrack.bench.servlet.ServletOverheadBench",
-        "servlet throughput ratio ([0-9.]+)", "servlet p99 change ([-+0-9.]+) %", "collector");
+        "collector");
   }
 
   /** The same with a transport that only counts bytes: the SDK's cost alone. */
   static AppOverheadPart servletSdkOnly() {
     return new AppOverheadPart("servlet-ab-sdk-only", "servlet, SDK only (counting transport)",
         "dev.backtrack.bench.servlet.ServletOverheadBench",
-        "servlet throughput ratio ([0-9.]+)", "servlet p99 change ([-+0-9.]+) %", "counting");
+        "counting");
   }
 
   /** The Vert.x sample app; its SDK reports into a transport that only counts bytes. */
   static AppOverheadPart vertx() {
     return new AppOverheadPart("vertx-ab", "Vert.x, SDK only (counting transport)",
         "dev.backtrack.bench.vertx.VertxOverheadBench",
-        "throughput ratio ([0-9.]+)", "; p99 ([-+0-9.]+) %", null);
+        null);
   }
 
   @Override
@@ -60,14 +56,14 @@ final class AppOverheadPart implements Part {
 
   @Override
   public List<Row> run(SuiteContext context) throws Exception {
-    String seconds = context.quick() ? "1" : "4";
-    String rounds = context.quick() ? "1" : ROUNDS;
+    String seconds = context.quick() ? "1" : "2";
+    String pairs = context.quick() ? "1" : PAIRS;
     String output = transport == null
-        ? JavaMain.run(context.log(name), 300, mainClass, CONNECTIONS, seconds, rounds)
-        : JavaMain.run(context.log(name), 300, mainClass, CONNECTIONS, seconds, rounds,
+        ? JavaMain.run(context.log(name), 300, mainClass, CONNECTIONS, seconds, pairs)
+        : JavaMain.run(context.log(name), 300, mainClass, CONNECTIONS, seconds, pairs,
             transport);
-    double ratio = Output.number(output, ratioRegex, "throughput ratio");
-    double p99 = Output.number(output, p99Regex, "p99 change");
+    double ratio = Output.number(output, "throughput ratio ([0-9.]+)", "throughput ratio");
+    double p99 = Output.number(output, "p99 change ([-+0-9.]+) %", "p99 change");
     return List.of(
         Row.of("app throughput ratio, " + title, ratio, "×",
             Target.atLeast(0.97, "≥ 0.97")),

@@ -1,4 +1,4 @@
-package dev.backtrack.bench.servlet;
+package dev.backtrack.bench.ab;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -17,23 +17,23 @@ import org.HdrHistogram.Histogram;
  * is recorded. Runs on the caller's single-event-loop {@link Vertx}, so the client costs one
  * core at most.
  */
-final class LoopbackLoad {
+public final class LoopbackLoad {
   /** What one run measured; {@code errors} counts failures and answers other than 200. */
-  record Result(long requests, long errors, double seconds, Histogram latencyMicros) {
-    double throughput() {
+  public record Result(long requests, long errors, double seconds, Histogram latencyMicros) {
+    public double throughput() {
       return requests / seconds;
     }
 
-    double p50Micros() {
+    public double p50Micros() {
       return latencyMicros.getValueAtPercentile(50);
     }
 
-    double p99Micros() {
+    public double p99Micros() {
       return latencyMicros.getValueAtPercentile(99);
     }
 
     /** This run and {@code other} as one. */
-    Result plus(Result other) {
+    public Result plus(Result other) {
       Histogram sum = latencyMicros.copy();
       sum.add(other.latencyMicros);
       return new Result(requests + other.requests, errors + other.errors,
@@ -43,11 +43,11 @@ final class LoopbackLoad {
 
   private final Vertx vertx;
 
-  LoopbackLoad(Vertx vertx) {
+  public LoopbackLoad(Vertx vertx) {
     this.vertx = vertx;
   }
 
-  Result run(int port, List<String> paths, int connections, long millis)
+  public Result run(int port, List<String> paths, int connections, long millis)
       throws InterruptedException {
     HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(connections));
@@ -61,7 +61,10 @@ final class LoopbackLoad {
       vertx.runOnContext(v -> new Connection(client, port, paths, first, histogram, counts, end,
           done).next());
     }
-    done.await();
+    // bounded, so that lost answers fail the run instead of hanging it
+    if (!done.await(millis + 30_000, TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("answers missing after " + (millis + 30_000) + " ms");
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     client.close().await();
     synchronized (counts) {

@@ -1,0 +1,74 @@
+package dev.backtrack.bench.ab;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs the same load against a plain and an instrumented server in many short pairs, the order
+ * alternating from pair to pair, so that drift on a small machine (frequency, the JIT, other
+ * processes) hits both sides alike. The verdict is the median of the per-pair ratios, which
+ * one disturbed round cannot move much.
+ */
+public final class AbRounds {
+  /** Both sides summed over all pairs, and the per-pair throughput ratios (sdk / plain). */
+  public record Outcome(LoopbackLoad.Result plain, LoopbackLoad.Result sdk, double[] ratios) {
+    public double medianRatio() {
+      double[] sorted = ratios.clone();
+      Arrays.sort(sorted);
+      int middle = sorted.length / 2;
+      return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** How much the p99 of all instrumented requests moved against the plain ones, in %. */
+    public double p99ChangePercent() {
+      return (sdk.p99Micros() / plain.p99Micros() - 1) * 100;
+    }
+
+    public void print() {
+      line("plain", plain);
+      line("with sdk", sdk);
+      System.out.printf(Locale.ROOT, "per-pair ratios %s%n", Arrays.toString(Arrays.stream(ratios)
+          .mapToObj(r -> String.format(Locale.ROOT, "%.3f", r)).toArray()));
+      System.out.printf(Locale.ROOT, "throughput ratio %.3f (median of %d pairs; summed %.3f;"
+          + " target >= 0.97)%n", medianRatio(), ratios.length,
+          sdk.throughput() / plain.throughput());
+      System.out.printf(Locale.ROOT, "p99 change %+.1f %% (target within 5 %%)%n",
+          p99ChangePercent());
+    }
+
+    private static void line(String name, LoopbackLoad.Result r) {
+      System.out.printf(Locale.ROOT,
+          "%-9s %9.0f req/s   p50 %6.0f us   p99 %6.0f us   errors %d%n", name, r.throughput(),
+          r.p50Micros(), r.p99Micros(), r.errors());
+    }
+  }
+
+  private AbRounds() {}
+
+  /**
+   * One warm-up run on each side (JIT, pools), then {@code pairs} measured pairs of
+   * {@code roundMillis} each.
+   */
+  public static Outcome run(LoopbackLoad load, int plainPort, int sdkPort, List<String> paths,
+      int connections, long roundMillis, int pairs) throws InterruptedException {
+    load.run(plainPort, paths, connections, roundMillis);
+    load.run(sdkPort, paths, connections, roundMillis);
+    LoopbackLoad.Result plain = null;
+    LoopbackLoad.Result sdk = null;
+    double[] ratios = new double[pairs];
+    for (int pair = 0; pair < pairs; pair++) {
+      boolean plainFirst = pair % 2 == 0;
+      LoopbackLoad.Result first =
+          load.run(plainFirst ? plainPort : sdkPort, paths, connections, roundMillis);
+      LoopbackLoad.Result second =
+          load.run(plainFirst ? sdkPort : plainPort, paths, connections, roundMillis);
+      LoopbackLoad.Result plainRun = plainFirst ? first : second;
+      LoopbackLoad.Result sdkRun = plainFirst ? second : first;
+      ratios[pair] = sdkRun.throughput() / plainRun.throughput();
+      plain = plain == null ? plainRun : plain.plus(plainRun);
+      sdk = sdk == null ? sdkRun : sdk.plus(sdkRun);
+    }
+    return new Outcome(plain, sdk, ratios);
+  }
+}
