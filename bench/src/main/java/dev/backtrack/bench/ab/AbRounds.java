@@ -46,14 +46,16 @@ public final class AbRounds {
 
   private AbRounds() {}
 
-  /**
-   * One warm-up run on each side (JIT, pools), then {@code pairs} measured pairs of
-   * {@code roundMillis} each.
-   */
+  /** Pairs run first and not counted: the JIT and the pools settle over several seconds. */
+  private static final int WARM_UP_PAIRS = 3;
+
+  /** {@link #WARM_UP_PAIRS}, then {@code pairs} measured pairs of {@code roundMillis} each. */
   public static Outcome run(LoopbackLoad load, int plainPort, int sdkPort, List<String> paths,
       int connections, long roundMillis, int pairs) throws InterruptedException {
-    load.run(plainPort, paths, connections, roundMillis);
-    load.run(sdkPort, paths, connections, roundMillis);
+    for (int pair = 0; pair < WARM_UP_PAIRS; pair++) {
+      load.run(plainPort, paths, connections, roundMillis);
+      load.run(sdkPort, paths, connections, roundMillis);
+    }
     LoopbackLoad.Result plain = null;
     LoopbackLoad.Result sdk = null;
     double[] ratios = new double[pairs];

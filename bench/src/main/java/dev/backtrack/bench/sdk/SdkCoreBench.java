@@ -70,7 +70,7 @@ public class SdkCoreBench {
   /** A batch of 1,000 events with one outgoing call each; divide by 1,000 per event. */
   @Benchmark
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public String encodeBatchOf1000() {
+  public byte[] encodeBatchOf1000() {
     return BatchEncoder.encode("b", instance, batch, null);
   }
 }

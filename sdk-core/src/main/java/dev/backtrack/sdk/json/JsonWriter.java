@@ -1,65 +1,67 @@
 package dev.backtrack.sdk.json;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
- * A minimal streaming JSON writer into a {@link StringBuilder}.
+ * A minimal streaming JSON writer straight into UTF-8 bytes.
  *
  * <p>Commas are inserted automatically. Strings are escaped per RFC 8259: quotes, backslashes and
- * every control character; a lone UTF-16 surrogate is replaced by U+FFFD so that the UTF-8 bytes
- * of the output are always valid. Not thread-safe; one writer per batch.
+ * every control character; a lone UTF-16 surrogate is replaced by U+FFFD so that the output is
+ * always valid UTF-8. Writing bytes directly, rather than text that is encoded afterwards, keeps
+ * the reporter's work per event small: it runs in the application's process. Not thread-safe;
+ * one writer per batch.
  */
 public final class JsonWriter {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_DEPTH = 32;
 
-  private final StringBuilder out;
+  private byte[] out;
+  private int size;
   /** Per nesting level: whether the next value needs a leading comma. */
   private final boolean[] needsComma = new boolean[MAX_DEPTH];
   private int depth;
   private boolean afterName;
 
-  /** Writes into a new builder of the given initial capacity in chars. */
+  /** A writer whose buffer starts at the given capacity in bytes and grows as needed. */
   public JsonWriter(int initialCapacity) {
-    this(new StringBuilder(initialCapacity));
-  }
-
-  /** Writes into {@code out}. */
-  public JsonWriter(StringBuilder out) {
-    this.out = out;
+    this.out = new byte[Math.max(16, initialCapacity)];
   }
 
   /** The JSON written so far. */
+  @Override
   public String toString() {
-    return out.toString();
+    return new String(out, 0, size, StandardCharsets.UTF_8);
   }
 
-  /** The builder written into. */
-  public StringBuilder builder() {
-    return out;
+  /** The UTF-8 bytes written so far. */
+  public byte[] toBytes() {
+    return Arrays.copyOf(out, size);
   }
 
   public JsonWriter beginObject() {
     beforeValue();
-    out.append('{');
+    put('{');
     push();
     return this;
   }
 
   public JsonWriter endObject() {
     pop();
-    out.append('}');
+    put('}');
     return this;
   }
 
   public JsonWriter beginArray() {
     beforeValue();
-    out.append('[');
+    put('[');
     push();
     return this;
   }
 
   public JsonWriter endArray() {
     pop();
-    out.append(']');
+    put(']');
     return this;
   }
 
@@ -69,11 +71,11 @@ public final class JsonWriter {
       throw new IllegalStateException("a name needs an enclosing object");
     }
     if (needsComma[depth - 1]) {
-      out.append(',');
+      put(',');
     }
     needsComma[depth - 1] = true;
     writeString(name);
-    out.append(':');
+    put(':');
     afterName = true;
     return this;
   }
@@ -82,7 +84,7 @@ public final class JsonWriter {
   public JsonWriter value(String value) {
     beforeValue();
     if (value == null) {
-      out.append("null");
+      putAscii("null");
     } else {
       writeString(value);
     }
@@ -91,13 +93,13 @@ public final class JsonWriter {
 
   public JsonWriter value(long value) {
     beforeValue();
-    out.append(value);
+    putLong(value);
     return this;
   }
 
   public JsonWriter value(boolean value) {
     beforeValue();
-    out.append(value);
+    putAscii(value ? "true" : "false");
     return this;
   }
 
@@ -105,18 +107,18 @@ public final class JsonWriter {
   public JsonWriter value(double value) {
     beforeValue();
     if (Double.isNaN(value) || Double.isInfinite(value)) {
-      out.append('0');
+      put('0');
     } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      out.append((long) value);
+      putLong((long) value);
     } else {
-      out.append(value);
+      putAscii(Double.toString(value));
     }
     return this;
   }
 
   public JsonWriter nullValue() {
     beforeValue();
-    out.append("null");
+    putAscii("null");
     return this;
   }
 
@@ -135,7 +137,7 @@ public final class JsonWriter {
     }
     if (depth > 0) {
       if (needsComma[depth - 1]) {
-        out.append(',');
+        put(',');
       }
       needsComma[depth - 1] = true;
     }
@@ -156,47 +158,112 @@ public final class JsonWriter {
   }
 
   private void writeString(String s) {
-    out.append('"');
     int len = s.length();
-    int start = 0;
+    // the worst case, every char a six-byte escape, so the loop below needs no checks
+    ensure(6L * len + 2);
+    byte[] b = out;
+    int at = size;
+    b[at++] = '"';
     for (int i = 0; i < len; i++) {
       char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\' && c < '\u2028') {
-        continue; // the common case: nothing to escape
-      }
-      if (Character.isHighSurrogate(c) && i + 1 < len
+      if (c < 0x80) {
+        if (c >= 0x20 && c != '"' && c != '\\') {
+          b[at++] = (byte) c; // the common case: printable ASCII
+        } else {
+          at = escape(b, at, c);
+        }
+      } else if (c < 0x800) {
+        b[at++] = (byte) (0xC0 | (c >> 6));
+        b[at++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c) && i + 1 < len
           && Character.isLowSurrogate(s.charAt(i + 1))) {
-        i++; // a valid pair
-        continue;
-      }
-      boolean lone = Character.isSurrogate(c);
-      if (!lone && c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029') {
-        continue;
-      }
-      out.append(s, start, i);
-      if (lone) {
-        out.append('\ufffd');
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        b[at++] = (byte) (0xF0 | (cp >> 18));
+        b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        b[at++] = (byte) (0x80 | (cp & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        at = putThreeBytes(b, at, '\ufffd'); // a lone half of a pair
+      } else if (c == '\u2028' || c == '\u2029') {
+        at = escape(b, at, c); // legal in JSON, but not in JavaScript source
       } else {
-        escape(c);
+        at = putThreeBytes(b, at, c);
       }
-      start = i + 1;
     }
-    out.append(s, start, len);
-    out.append('"');
+    b[at++] = '"';
+    size = at;
   }
 
-  private void escape(char c) {
+  private static int putThreeBytes(byte[] b, int at, char c) {
+    b[at++] = (byte) (0xE0 | (c >> 12));
+    b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+    b[at++] = (byte) (0x80 | (c & 0x3F));
+    return at;
+  }
+
+  private static int escape(byte[] b, int at, char c) {
+    b[at++] = '\\';
     switch (c) {
-      case '"' -> out.append("\\\"");
-      case '\\' -> out.append("\\\\");
-      case '\n' -> out.append("\\n");
-      case '\r' -> out.append("\\r");
-      case '\t' -> out.append("\\t");
-      case '\b' -> out.append("\\b");
-      case '\f' -> out.append("\\f");
-      default -> out.append("\\u")
-          .append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-          .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+      case '"' -> b[at++] = '"';
+      case '\\' -> b[at++] = '\\';
+      case '\n' -> b[at++] = 'n';
+      case '\r' -> b[at++] = 'r';
+      case '\t' -> b[at++] = 't';
+      case '\b' -> b[at++] = 'b';
+      case '\f' -> b[at++] = 'f';
+      default -> {
+        b[at++] = 'u';
+        b[at++] = HEX[(c >> 12) & 0xF];
+        b[at++] = HEX[(c >> 8) & 0xF];
+        b[at++] = HEX[(c >> 4) & 0xF];
+        b[at++] = HEX[c & 0xF];
+      }
+    }
+    return at;
+  }
+
+  private void putLong(long value) {
+    if (value == Long.MIN_VALUE) {
+      putAscii(Long.toString(value));
+      return;
+    }
+    ensure(20);
+    if (value < 0) {
+      out[size++] = '-';
+      value = -value;
+    }
+    int digits = 1;
+    for (long rest = value / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    int at = size + digits;
+    size = at;
+    do {
+      out[--at] = (byte) ('0' + (value % 10));
+      value /= 10;
+    } while (value > 0);
+  }
+
+  private void putAscii(String s) {
+    ensure(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      out[size++] = (byte) s.charAt(i);
+    }
+  }
+
+  private void put(char c) {
+    ensure(1);
+    out[size++] = (byte) c;
+  }
+
+  private void ensure(long more) {
+    long needed = size + more;
+    if (needed > out.length) {
+      if (needed > Integer.MAX_VALUE - 16) {
+        throw new IllegalStateException("JSON output over 2 GiB");
+      }
+      out = Arrays.copyOf(out, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 16,
+          2L * out.length)));
     }
   }
 }

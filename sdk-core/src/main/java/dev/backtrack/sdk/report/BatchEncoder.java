@@ -17,12 +17,12 @@ public final class BatchEncoder {
   public record Instance(String service, String host, long pid, String sdk) {}
 
   /**
-   * Encodes one batch.
+   * Encodes one batch as UTF-8 JSON.
    *
    * @param events {@link RequestEvent}s and {@link OutgoingCall}s in the order recorded
    * @param heartbeat the heartbeat to include, or null
    */
-  public static String encode(String batchId, Instance instance, List<?> events,
+  public static byte[] encode(String batchId, Instance instance, List<?> events,
       Heartbeat heartbeat) {
     JsonWriter w = new JsonWriter(256 + events.size() * 320);
     w.beginObject();
@@ -57,7 +57,7 @@ public final class BatchEncoder {
       writeHeartbeat(w, heartbeat);
     }
     w.endObject();
-    return w.toString();
+    return w.toBytes();
   }
 
   /** One request event as a JSON object. */

@@ -8,7 +8,6 @@ import dev.backtrack.sdk.event.SqlTiming;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BufferedReporter implements Reporter {
   private static final System.Logger LOG = System.getLogger("dev.backtrack.sdk");
-  /** Encoded batches stay below this many chars (the collector allows 32 MiB decoded). */
+  /** Encoded batches stay below about this many bytes (the collector allows 32 MiB decoded). */
   static final int MAX_BATCH_CHARS = 8 * 1024 * 1024;
 
   private final ReporterSettings settings;
@@ -192,8 +191,8 @@ final class BufferedReporter implements Reporter {
         nextHeartbeatMillis = now + settings.heartbeatIntervalMillis();
       }
       String batchId = UUID.randomUUID().toString();
-      String json = BatchEncoder.encode(batchId, instance(), items, heartbeat);
-      pending = new Pending(batchId, json.getBytes(StandardCharsets.UTF_8), items.size());
+      byte[] json = BatchEncoder.encode(batchId, instance(), items, heartbeat);
+      pending = new Pending(batchId, json, items.size());
       if (!deliver()) {
         return;
       }

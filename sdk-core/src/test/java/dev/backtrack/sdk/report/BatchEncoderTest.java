@@ -1,5 +1,7 @@
 package dev.backtrack.sdk.report;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backtrack.sdk.event.ErrorInfo;
@@ -20,7 +22,7 @@ class BatchEncoderTest {
   void encodesAMinimalEventExactly() {
     RequestEvent e = new RequestEvent(1732400000123L, "r-1", "c-1", null, "GET", "/users/{id}",
         200, 1234, 0, 0, null, 0, 0, null, null);
-    String json = BatchEncoder.encode("b-1", INSTANCE, List.of(e), null);
+    String json = new String(BatchEncoder.encode("b-1", INSTANCE, List.of(e), null), UTF_8);
     assertThat(json).isEqualTo("{\"v\":1,\"batch_id\":\"b-1\",\"service\":\"shop-api\","
         + "\"instance\":{\"host\":\"laptop\",\"pid\":4242,\"sdk\":\"backtrack-servlet/0.1.0\"},"
         + "\"events\":[{\"ts\":1732400000123,\"request_id\":\"r-1\",\"correlation_id\":\"c-1\","
@@ -40,7 +42,8 @@ class BatchEncoderTest {
     Heartbeat hb = new Heartbeat(1732400001000L, 3.5, 123456789, 2, 7);
 
     Map<String, Object> batch =
-        TinyJson.object(BatchEncoder.encode("b-2", INSTANCE, List.of(e, loose), hb));
+        TinyJson.object(new String(BatchEncoder.encode("b-2", INSTANCE, List.of(e, loose), hb),
+            UTF_8));
 
     assertThat(batch).containsEntry("v", 1L).containsEntry("batch_id", "b-2")
         .containsEntry("service", "shop-api");
