@@ -14,13 +14,34 @@ import java.util.function.BiConsumer;
  * @param <K> the key, a record
  */
 final class LatencyRing<K> {
+  /** Windows up to this long read the 5-second buckets; longer ones read whole minutes. */
+  static final int FINE_UP_TO_SECONDS = 900;
+
   private final TimeRing<K, LatencySlots> ring;
+  /** The newest bucket whose histograms were compacted; later ones are still written. */
+  private long compactedThrough = Long.MIN_VALUE;
   private long mergedFirst = Long.MIN_VALUE;
   private long mergedLast = Long.MIN_VALUE;
   private Map<K, LatencySlots> merged;
 
   LatencyRing(int bucketSeconds, int spanSeconds) {
     ring = new TimeRing<>(bucketSeconds, spanSeconds);
+  }
+
+  /** 5-second buckets for windows up to {@link #FINE_UP_TO_SECONDS}, and no further back. */
+  static <K> LatencyRing<K> fine() {
+    return new LatencyRing<>(5, FINE_UP_TO_SECONDS);
+  }
+
+  /** Minute buckets for the whole hour. */
+  static <K> LatencyRing<K> coarse() {
+    return new LatencyRing<>(60, Window.MAX_SECONDS);
+  }
+
+  /** The ring of the two that serves a window of {@code windowSeconds}. */
+  static <K> LatencyRing<K> forWindow(long windowSeconds, LatencyRing<K> fine,
+      LatencyRing<K> coarse) {
+    return windowSeconds <= FINE_UP_TO_SECONDS ? fine : coarse;
   }
 
   int bucketSeconds() {
@@ -31,6 +52,23 @@ final class LatencyRing<K> {
     if (ring.get(second, key, k -> new LatencySlots()).record(micros)) {
       merged = null;
     }
+    compactSettled(second);
+  }
+
+  /**
+   * Compacts the buckets that settled since the last call, as seen from the newest event's
+   * second: an hour of open hash tables would hold several times the memory.
+   */
+  private void compactSettled(long second) {
+    int width = ring.bucketSeconds();
+    long settled = ring.bucketStart(second - width - LatencySlots.SETTLED_AFTER_SECONDS);
+    if (settled <= compactedThrough) {
+      return;
+    }
+    long from = compactedThrough == Long.MIN_VALUE ? settled
+        : Math.max(compactedThrough + width, settled - Window.MAX_SECONDS);
+    ring.forEach(from, settled, (start, bucket) -> bucket.values().forEach(LatencySlots::compact));
+    compactedThrough = settled;
   }
 
   /**

@@ -89,13 +89,20 @@ final class LatencySlots {
    * arrays: smaller, and merged in one sequential pass.
    */
   void addTo(LatencyCounts target, boolean settled) {
-    if (settled && keys != null) {
+    if (settled) {
       compact();
     }
     addTo(target);
   }
 
-  private void compact() {
+  /**
+   * Turns a bucket that will see no more writes into sorted, exactly sized arrays: a quarter
+   * of the open table's size or less. Does nothing when already compact.
+   */
+  void compact() {
+    if (keys == null) {
+      return;
+    }
     long[] packed = new long[size];
     int n = 0;
     for (int i = 0; i < keys.length; i++) {
@@ -112,6 +119,11 @@ final class LatencySlots {
     }
     keys = null;
     counts = null;
+  }
+
+  /** Whether the bucket is in its compact, read-only form. */
+  boolean isCompact() {
+    return keys == null;
   }
 
   /** Back to the writable form, for an event that arrives after its bucket settled. */

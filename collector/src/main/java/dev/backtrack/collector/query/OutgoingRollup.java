@@ -9,11 +9,9 @@ import java.util.Map;
  * 60 s buckets, as in {@link TrafficRollup}).
  */
 final class OutgoingRollup {
-  private static final int FINE_HISTOGRAMS_UP_TO_SECONDS = 900;
-
   private final StatsRing<EdgeKey> counters = new StatsRing<>();
-  private final LatencyRing<HostKey> fine = new LatencyRing<>(5, Window.MAX_SECONDS);
-  private final LatencyRing<HostKey> coarse = new LatencyRing<>(60, Window.MAX_SECONDS);
+  private final LatencyRing<HostKey> fine = LatencyRing.fine();
+  private final LatencyRing<HostKey> coarse = LatencyRing.coarse();
 
   void record(long second, EdgeKey edge, long durationMicros, boolean error) {
     counters.record(second, edge, durationMicros, error, 0, 0, 0, 0);
@@ -38,7 +36,7 @@ final class OutgoingRollup {
     Map<String, Totals> out = new HashMap<>();
     byEdge(service, from, to).forEach(
         (edge, stats) -> out.computeIfAbsent(edge.host(), k -> new Totals()).stats.add(stats));
-    LatencyRing<HostKey> ring = to - from + 1 <= FINE_HISTOGRAMS_UP_TO_SECONDS ? fine : coarse;
+    LatencyRing<HostKey> ring = LatencyRing.forWindow(to - from + 1, fine, coarse);
     ring.forEach(from, to, (key, slots) -> {
       Totals totals = out.get(key.host());
       if (totals != null && key.inService(service)) {

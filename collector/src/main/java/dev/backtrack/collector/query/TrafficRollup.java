@@ -5,20 +5,18 @@ import java.util.Map;
 
 /**
  * Per-route rollups of served requests for the last hour: counters per second and minute, latency
- * histograms per 5 seconds (used for windows up to 15 minutes) and per minute (the hour).
+ * histograms per 5 seconds (kept for the 15 minutes the shorter windows need) and per minute
+ * (the hour).
  * Percentiles therefore cover the window widened to whole 5 s or 60 s buckets.
  */
 final class TrafficRollup {
-  /** Windows longer than this read the per-minute histograms. */
-  private static final int FINE_HISTOGRAMS_UP_TO_SECONDS = 900;
-
   private final StatsRing<RouteKey> counters = new StatsRing<>();
-  private final LatencyRing<RouteKey> fine = new LatencyRing<>(5, Window.MAX_SECONDS);
-  private final LatencyRing<RouteKey> coarse = new LatencyRing<>(60, Window.MAX_SECONDS);
+  private final LatencyRing<RouteKey> fine = LatencyRing.fine();
+  private final LatencyRing<RouteKey> coarse = LatencyRing.coarse();
   // The same latencies merged per service, so that service-wide answers read one entry per
   // bucket and service instead of one per route.
-  private final LatencyRing<String> serviceFine = new LatencyRing<>(5, Window.MAX_SECONDS);
-  private final LatencyRing<String> serviceCoarse = new LatencyRing<>(60, Window.MAX_SECONDS);
+  private final LatencyRing<String> serviceFine = LatencyRing.fine();
+  private final LatencyRing<String> serviceCoarse = LatencyRing.coarse();
 
   void record(long second, RouteKey key, long durationMicros, boolean error,
       long dbCount, long dbMicros, long outCount, long outMicros) {
@@ -60,8 +58,7 @@ final class TrafficRollup {
         totals.stats.add(stats);
       }
     }));
-    LatencyRing<String> ring =
-        to - from + 1 <= FINE_HISTOGRAMS_UP_TO_SECONDS ? serviceFine : serviceCoarse;
+    LatencyRing<String> ring = LatencyRing.forWindow(to - from + 1, serviceFine, serviceCoarse);
     ring.forEach(from, to, (name, slots) -> {
       if (service == null || service.equals(name)) {
         slots.addTo(totals.latency);
@@ -133,6 +130,6 @@ final class TrafficRollup {
   }
 
   private LatencyRing<RouteKey> histograms(long windowSeconds) {
-    return windowSeconds <= FINE_HISTOGRAMS_UP_TO_SECONDS ? fine : coarse;
+    return LatencyRing.forWindow(windowSeconds, fine, coarse);
   }
 }

@@ -62,6 +62,43 @@ class LatencyRingTest {
     assertThat(after.valueAtPercentile(100)).isGreaterThanOrEqualTo(90_000);
   }
 
+  @Test
+  void bucketsAreCompactedOnceSettledAndStillTakeLateEvents() {
+    LatencyRing<String> fine = LatencyRing.fine();
+    for (long second = NOW - 60; second <= NOW; second++) {
+      fine.record(second, "a", 100 + second % 7);
+    }
+    int[] open = new int[2];
+    fine.forEachBucket(NOW - 60, NOW, (start, bucket) -> {
+      boolean settled = start + 5 + LatencySlots.SETTLED_AFTER_SECONDS <= NOW;
+      assertThat(bucket.get("a").isCompact()).as("bucket at %d", start).isEqualTo(settled);
+      open[settled ? 0 : 1]++;
+    });
+    assertThat(open[0]).isGreaterThan(8);
+    assertThat(open[1]).isBetween(1, 3);
+
+    fine.record(NOW - 58, "a", 90_000); // late, and no query in between
+
+    LatencyCounts counts = new LatencyCounts();
+    fine.forEach(NOW - 60, NOW, (k, slots) -> slots.addTo(counts));
+    assertThat(counts.total()).isEqualTo(62);
+    assertThat(counts.valueAtPercentile(100)).isGreaterThanOrEqualTo(90_000);
+  }
+
+  @Test
+  void theFineRingKeepsOnlyWhatTheShorterWindowsRead() {
+    LatencyRing<String> fine = LatencyRing.fine();
+    for (long second = NOW - 3599; second <= NOW; second++) {
+      fine.record(second, "a", 100);
+    }
+    int[] buckets = new int[1];
+    fine.forEachBucket(NOW - 3599, NOW, (start, bucket) -> {
+      assertThat(start).isGreaterThan(NOW - LatencyRing.FINE_UP_TO_SECONDS - 5);
+      buckets[0]++;
+    });
+    assertThat(buckets[0]).isEqualTo(LatencyRing.FINE_UP_TO_SECONDS / 5 + 1);
+  }
+
   private void record(long second, String key, long micros) {
     ring.record(second, key, micros);
     if (key.equals("a")) {
