@@ -40,12 +40,13 @@ final class LatencyCounts {
       used += count != 0 ? 1 : 0;
     }
     int[] indexes = new int[used];
-    long[] slotCounts = new long[used];
+    int[] slotCounts = new int[used];
     int n = 0;
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] != 0) {
         indexes[n] = i;
-        slotCounts[n++] = counts[i];
+        // a bucket's counts are ints: 2^31 values of one key in one hour is far beyond any load
+        slotCounts[n++] = (int) Math.min(counts[i], Integer.MAX_VALUE);
       }
     }
     return LatencySlots.settled(indexes, slotCounts);

@@ -49,8 +49,11 @@ final class LatencyRing<K> {
   }
 
   void record(long second, K key, long micros) {
-    if (ring.get(second, key, k -> new LatencySlots()).record(micros)) {
+    LatencySlots slots = ring.get(second, key, k -> new LatencySlots());
+    if (slots.record(micros)) {
       merged = null;
+    } else if (ring.bucketStart(second) <= compactedThrough) {
+      slots.compact(); // a bucket first written after it settled: late events keep it compact
     }
     compactSettled(second);
   }

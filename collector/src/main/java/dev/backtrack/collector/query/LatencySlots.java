@@ -21,11 +21,12 @@ final class LatencySlots {
 
   // While written: open addressing; a key is the slot index plus one so that 0 means "empty".
   private int[] keys = new int[8];
-  private long[] counts = new long[8];
+  private int[] counts = new int[8];
   private int size;
-  // Once settled: the used slots sorted by index, exactly sized (null while written).
+  // Once settled: the used slots sorted by index in the first `size` entries (null while
+  // written).
   private int[] sortedIndexes;
-  private long[] sortedCounts;
+  private int[] sortedCounts;
 
   /**
    * Counts one value.
@@ -33,11 +34,12 @@ final class LatencySlots {
    * @return whether the bucket had been settled (a late event), so merges made of it are stale
    */
   boolean record(long micros) {
-    boolean late = keys == null;
-    if (late) {
-      expand();
+    int index = index(Math.max(0, Math.min(micros, HIGHEST_MICROS)));
+    if (keys == null) {
+      recordLate(index);
+      return true;
     }
-    int key = index(Math.max(0, Math.min(micros, HIGHEST_MICROS))) + 1;
+    int key = index + 1;
     int mask = keys.length - 1;
     int i = mix(key) & mask;
     while (keys[i] != 0 && keys[i] != key) {
@@ -48,15 +50,38 @@ final class LatencySlots {
       if (++size * 2 > keys.length) {
         counts[i] = 1;
         grow();
-        return late;
+        return false;
       }
     }
     counts[i]++;
-    return late;
+    return false;
+  }
+
+  /**
+   * Counts a value into the compact form, which stays compact: a late event is rare, and a burst
+   * of them (an SDK sending a backlog) finds its slots mostly there already.
+   */
+  private void recordLate(int index) {
+    int at = java.util.Arrays.binarySearch(sortedIndexes, 0, size, index);
+    if (at >= 0) {
+      sortedCounts[at]++;
+      return;
+    }
+    at = -at - 1;
+    if (size == sortedIndexes.length) {
+      int capacity = size + Math.max(4, size / 4);
+      sortedIndexes = java.util.Arrays.copyOf(sortedIndexes, capacity);
+      sortedCounts = java.util.Arrays.copyOf(sortedCounts, capacity);
+    }
+    System.arraycopy(sortedIndexes, at, sortedIndexes, at + 1, size - at);
+    System.arraycopy(sortedCounts, at, sortedCounts, at + 1, size - at);
+    sortedIndexes[at] = index;
+    sortedCounts[at] = 1;
+    size++;
   }
 
   /** A settled bucket holding {@code counts[i]} values in slot {@code indexes[i]}, sorted. */
-  static LatencySlots settled(int[] indexes, long[] counts) {
+  static LatencySlots settled(int[] indexes, int[] counts) {
     LatencySlots slots = new LatencySlots();
     slots.keys = null;
     slots.counts = null;
@@ -69,10 +94,10 @@ final class LatencySlots {
   /** Adds every recorded value of this bucket into {@code target}. */
   void addTo(LatencyCounts target) {
     if (keys == null) {
-      if (sortedIndexes.length > 0) {
-        target.ensureSlot(sortedIndexes[sortedIndexes.length - 1]);
+      if (size > 0) {
+        target.ensureSlot(sortedIndexes[size - 1]);
       }
-      for (int i = 0; i < sortedIndexes.length; i++) {
+      for (int i = 0; i < size; i++) {
         target.add(sortedIndexes[i], sortedCounts[i]);
       }
       return;
@@ -112,10 +137,10 @@ final class LatencySlots {
     }
     java.util.Arrays.sort(packed);
     sortedIndexes = new int[size];
-    sortedCounts = new long[size];
+    sortedCounts = new int[size];
     for (int i = 0; i < size; i++) {
       sortedIndexes[i] = (int) (packed[i] >>> 40);
-      sortedCounts[i] = packed[i] & ((1L << 40) - 1);
+      sortedCounts[i] = (int) (packed[i] & Integer.MAX_VALUE);
     }
     keys = null;
     counts = null;
@@ -124,32 +149,6 @@ final class LatencySlots {
   /** Whether the bucket is in its compact, read-only form. */
   boolean isCompact() {
     return keys == null;
-  }
-
-  /** Back to the writable form, for an event that arrives after its bucket settled. */
-  private void expand() {
-    int[] indexes = sortedIndexes;
-    long[] slotCounts = sortedCounts;
-    int capacity = 8;
-    while (capacity < indexes.length * 2 + 2) {
-      capacity *= 2;
-    }
-    keys = new int[capacity];
-    counts = new long[capacity];
-    size = 0;
-    sortedIndexes = null;
-    sortedCounts = null;
-    int mask = capacity - 1;
-    for (int j = 0; j < indexes.length; j++) {
-      int key = indexes[j] + 1;
-      int i = mix(key) & mask;
-      while (keys[i] != 0) {
-        i = (i + 1) & mask;
-      }
-      keys[i] = key;
-      counts[i] = slotCounts[j];
-      size++;
-    }
   }
 
   /** The slot of {@code value} (≥ 0), as HdrHistogram's counts index with unit magnitude 0. */
@@ -178,9 +177,9 @@ final class LatencySlots {
 
   private void grow() {
     int[] oldKeys = keys;
-    long[] oldCounts = counts;
+    int[] oldCounts = counts;
     keys = new int[oldKeys.length * 2];
-    counts = new long[oldKeys.length * 2];
+    counts = new int[oldKeys.length * 2];
     int mask = keys.length - 1;
     for (int j = 0; j < oldKeys.length; j++) {
       if (oldKeys[j] != 0) {

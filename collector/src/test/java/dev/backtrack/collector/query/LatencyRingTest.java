@@ -86,6 +86,25 @@ class LatencyRingTest {
   }
 
   @Test
+  void aBucketFirstWrittenAfterItSettledIsCompactToo() {
+    LatencyRing<String> fine = LatencyRing.fine();
+    fine.record(NOW, "a", 100);
+    fine.record(NOW - 300, "b", 100); // out of order, as after an SDK's backlog
+    fine.record(NOW - 300, "b", 200);
+
+    fine.forEachBucket(NOW - 300, NOW - 300,
+        (start, bucket) -> assertThat(bucket.get("b").isCompact()).isTrue());
+    LatencyCounts counts = new LatencyCounts();
+    fine.forEach(NOW - 300, NOW, (k, slots) -> {
+      if (k.equals("b")) {
+        slots.addTo(counts);
+      }
+    });
+    assertThat(counts.total()).isEqualTo(2);
+    assertThat(counts.valueAtPercentile(100)).isBetween(199L, 201L);
+  }
+
+  @Test
   void theFineRingKeepsOnlyWhatTheShorterWindowsRead() {
     LatencyRing<String> fine = LatencyRing.fine();
     for (long second = NOW - 3599; second <= NOW; second++) {
