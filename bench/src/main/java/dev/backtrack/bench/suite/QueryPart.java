@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Dashboard latency: the query bench fills a collector with a number of events in the last hour
  * and times every endpoint for the 5-minute and 1-hour windows, all services and one; the row
- * is the worst p99 over all of them, and the worst p99 of building one SSE snapshot.
+ * is the worst p99 over all of them, and the worst p99 of building one SSE snapshot; and how
+ * much heap the collector holds for that hour.
  */
 final class QueryPart implements Part {
   private static final Pattern LINE = Pattern.compile(
@@ -74,7 +75,10 @@ final class QueryPart implements Part {
         Row.of("dashboard endpoints, " + scope + ": worst p99 (" + worstEndpoint + ")",
             worstEndpointP99, "ms", target()),
         Row.of("one SSE snapshot, " + scope + ": worst p99", worstSnapshotP99, "ms",
-            Target.none()));
+            Target.none()),
+        Row.of("collector heap in use, " + scope + " (after a full GC)",
+            Output.number(output, "heap in use after a full GC ([0-9.]+) MB", "heap in use"),
+            "MB", Target.none()));
   }
 
   private static String count(long events) {
