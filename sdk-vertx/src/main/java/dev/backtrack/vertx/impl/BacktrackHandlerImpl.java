@@ -5,9 +5,11 @@ import dev.backtrack.sdk.report.Reporter;
 import dev.backtrack.sdk.trace.RequestContext;
 import dev.backtrack.sdk.trace.TraceHeaders;
 import dev.backtrack.vertx.BacktrackHandler;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.http.HttpServerRequestInternal;
 import io.vertx.ext.web.Route;
@@ -27,15 +29,20 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
 
   @Override
   public void handle(RoutingContext rc) {
-    if (rc.get(KEY) != null) { // rerouted, or the handler is registered twice
+    // Rerouted, or the handler is registered twice: the request is recorded already. The
+    // request's own Vert.x context says so without touching the routing context's data map,
+    // which would otherwise be created for every request.
+    Context context = Vertx.currentContext();
+    if (RequestLocal.get(context) != null || (!isDuplicate(context) && rc.get(KEY) != null)) {
       rc.next();
       return;
     }
     HttpServerRequest request = rc.request();
     RequestContext ctx = RequestContext.begin(request.method().name(),
         TraceHeaders.read(request::getHeader));
-    rc.put(KEY, ctx);
-    RequestLocal.attach(Vertx.currentContext(), ctx);
+    if (!RequestLocal.attach(context, ctx)) {
+      rc.put(KEY, ctx);
+    }
     HttpServerResponse response = rc.response();
     response.putHeader(TraceHeaders.REQUEST_ID, ctx.requestId());
     response.putHeader(TraceHeaders.CORRELATION_ID, ctx.correlationId());
@@ -83,6 +90,10 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
       return RouteTemplates.UNMATCHED;
     }
     return RouteTemplates.canonical(mount + route.getPath(), prefix);
+  }
+
+  private static boolean isDuplicate(Context context) {
+    return context instanceof ContextInternal internal && internal.isDuplicate();
   }
 
   private Reporter reporterFor(Vertx vertx) {
