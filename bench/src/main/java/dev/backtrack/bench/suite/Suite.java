@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  *
  * Parts: cold-start, jmh, servlet-ab, servlet-ab-sdk-only, vertx-ab, ingest, query-1000000,
  * scanner, and with {@code --with-10m} query-10000000, which fills ten million events through
- * {@code /ingest} and takes longer than the rest together. {@code --quick} shortens every part
+ * {@code /ingest} first (about a minute on two cores). {@code --quick} shortens every part
  * for a smoke test; its figures are not results.
  */
 public final class Suite {
