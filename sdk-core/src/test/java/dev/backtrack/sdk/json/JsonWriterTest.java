@@ -56,6 +56,20 @@ class JsonWriterTest {
   }
 
   @Test
+  void writesTheSameUtf8BytesAsTheJdkEncoder() {
+    String text = "plain é € 中文 \uD83D\uDE00 end";
+    byte[] written = new JsonWriter(4).value(text).toBytes();
+    assertThat(written).isEqualTo(("\"" + text + "\"").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void writesWholeNumbersOfEverySize() {
+    for (long n : new long[] {0, 7, -7, 1_000_000_007L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+      assertThat(new JsonWriter(1).value(n).toString()).isEqualTo(Long.toString(n));
+    }
+  }
+
+  @Test
   void writesNonFiniteNumbersAsZero() {
     assertThat(new JsonWriter(8).value(Double.NaN).toString()).isEqualTo("0");
     assertThat(new JsonWriter(8).value(3.0).toString()).isEqualTo("3");
