@@ -24,13 +24,17 @@ import java.util.Set;
  * hashed, the first frame of a framework, server or JDK below it ends that stack. What lies
  * deeper is the path by which the server or an asynchronous callback reached the application
  * (an event loop, a thread pool, a future completing on another thread), and that path changes
- * from one request to the next while the bug stays the same.
+ * from one request to the next while the bug stays the same. A stack with no application frame
+ * at all (an error raised inside a server or framework) counts its top
+ * {@value #FRAMEWORK_ONLY_FRAMES} frames: where it was thrown, not how the thread got there.
  */
 public final class ErrorFingerprint {
   /** Causes followed at most, so a long or cyclic chain stays cheap. */
   static final int MAX_CAUSES = 16;
   /** Frames hashed per throwable at most. */
   static final int MAX_FRAMES = 512;
+  /** Frames hashed of a stack without application frames. */
+  static final int FRAMEWORK_ONLY_FRAMES = 8;
 
   /** Packages of runtimes, servers and frameworks that dispatch to application code. */
   private static final String[] FRAMEWORK_PREFIXES = {
@@ -56,14 +60,22 @@ public final class ErrorFingerprint {
       key.setLength(0);
       key.append(t.getClass().getName()).append('\n');
       StackTraceElement[] frames = t.getStackTrace();
+      int limit = Math.min(frames.length, MAX_FRAMES);
+      boolean hasApplication = hasApplicationFrame(frames, limit);
       boolean inApplication = false;
-      for (int i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+      int hashed = 0;
+      for (int i = 0; i < limit; i++) {
+        if (!hasApplication && hashed == FRAMEWORK_ONLY_FRAMES) {
+          break;
+        }
         boolean framework = isFramework(frames[i].getClassName());
         if (inApplication && framework) {
           break;
         }
         inApplication |= !framework && !isGenerated(frames[i].getClassName());
-        appendFrame(key, frames[i]);
+        if (appendFrame(key, frames[i])) {
+          hashed++;
+        }
       }
       sha.update(key.toString().getBytes(StandardCharsets.UTF_8));
       t = t.getCause();
@@ -77,16 +89,28 @@ public final class ErrorFingerprint {
     return new String(out);
   }
 
-  private static void appendFrame(StringBuilder key, StackTraceElement frame) {
+  private static boolean hasApplicationFrame(StackTraceElement[] frames, int limit) {
+    for (int i = 0; i < limit; i++) {
+      String cls = frames[i].getClassName();
+      if (!isFramework(cls) && !isGenerated(cls)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds one frame to the key; false for a generated frame, which is left out. */
+  private static boolean appendFrame(StringBuilder key, StackTraceElement frame) {
     String cls = frame.getClassName();
     if (isGenerated(cls)) {
-      return;
+      return false;
     }
     key.append(stableClassName(cls)).append('#').append(frame.getMethodName());
     if (!isJdk(cls)) {
       key.append(':').append(frame.getLineNumber());
     }
     key.append('\n');
+    return true;
   }
 
   /** Whether a class name is one the runtime numbers differently on every start. */

@@ -81,6 +81,31 @@ class ErrorFingerprintTest {
   }
 
   @Test
+  void anErrorInsideTheServerCountsItsThrowSiteOnly() {
+    String[] throwSite = {"org.eclipse.jetty.http.HttpParser#parseLine",
+        "org.eclipse.jetty.http.HttpParser#parseNext",
+        "org.eclipse.jetty.server.HttpConnection#parse",
+        "org.eclipse.jetty.server.HttpConnection#onFillable",
+        "org.eclipse.jetty.io.AbstractConnection$ReadCallback#succeeded",
+        "org.eclipse.jetty.io.FillInterest#fillable",
+        "org.eclipse.jetty.io.SelectableChannelEndPoint$1#run",
+        "org.eclipse.jetty.util.thread.strategy.AdaptiveExecutionStrategy#runTask"};
+    RuntimeException inSelector = new IllegalStateException("bad request line");
+    inSelector.setStackTrace(stack(concat(throwSite,
+        "org.eclipse.jetty.util.thread.strategy.AdaptiveExecutionStrategy#produce",
+        "org.eclipse.jetty.io.ManagedSelector$$Lambda$1#run")));
+    RuntimeException inPool = new IllegalStateException("bad request line");
+    inPool.setStackTrace(stack(concat(throwSite,
+        "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner#run", "java.lang.Thread#run")));
+    RuntimeException elsewhere = new IllegalStateException("bad request line");
+    elsewhere.setStackTrace(stack(concat(
+        new String[] {"org.eclipse.jetty.http.HttpParser#parseHeaders"}, throwSite)));
+
+    assertThat(ErrorFingerprint.of(inSelector)).isEqualTo(ErrorFingerprint.of(inPool));
+    assertThat(ErrorFingerprint.of(inSelector)).isNotEqualTo(ErrorFingerprint.of(elsewhere));
+  }
+
+  @Test
   void frameworkFramesAboveTheApplicationStillCount() {
     RuntimeException inParser = new IllegalArgumentException();
     inParser.setStackTrace(stack("com.fasterxml.Parser#read", "shop.Orders#parse",
@@ -133,6 +158,12 @@ class ErrorFingerprintTest {
   }
 
   /** Frames given as {@code class#method}, each on line 10. */
+  private static String[] concat(String[] first, String... more) {
+    String[] out = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, out, first.length, more.length);
+    return out;
+  }
+
   private static StackTraceElement[] stack(String... frames) {
     StackTraceElement[] out = new StackTraceElement[frames.length];
     for (int i = 0; i < frames.length; i++) {
