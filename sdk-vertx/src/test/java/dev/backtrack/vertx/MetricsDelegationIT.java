@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backtrack.sdk.BacktrackOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -65,8 +66,11 @@ class MetricsDelegationIT {
         root.route("/v1/*").subRouter(api);
         int port = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1")
             .await().actualPort();
-        vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", "/v1/things/9")
+        // held in a variable: a client nothing refers to may be closed by the garbage collector
+        HttpClient client = vertx.createHttpClient();
+        client.request(HttpMethod.GET, port, "127.0.0.1", "/v1/things/9")
             .compose(req -> req.send()).compose(r -> r.body()).await();
+        client.close().await();
 
         List<JsonObject> events = ingest.awaitEvents("metered", e -> !e.isEmpty(),
             Duration.ofSeconds(10));

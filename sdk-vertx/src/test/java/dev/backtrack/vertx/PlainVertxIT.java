@@ -6,6 +6,7 @@ import dev.backtrack.sdk.report.HttpTransport;
 import dev.backtrack.sdk.report.Reporter;
 import dev.backtrack.sdk.report.ReporterSettings;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import java.net.URI;
@@ -34,10 +35,13 @@ class PlainVertxIT {
         });
         int port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
             .await().actualPort();
+        // held in a variable: a client nothing refers to may be closed by the garbage collector
+        HttpClient client = vertx.createHttpClient();
         for (String path : List.of("/orders/1", "/crash", "/elsewhere")) {
-          vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", path)
+          client.request(HttpMethod.GET, port, "127.0.0.1", path)
               .compose(req -> req.send()).compose(r -> r.body()).await();
         }
+        client.close().await();
 
         List<JsonObject> events = ingest.awaitEvents("plain", e -> e.size() >= 3,
             Duration.ofSeconds(10));
