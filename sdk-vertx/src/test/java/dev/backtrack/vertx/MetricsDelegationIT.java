@@ -15,6 +15,7 @@ import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.core.spi.observability.HttpRequest;
 import io.vertx.core.spi.observability.HttpResponse;
 import io.vertx.ext.web.Router;
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,11 +67,11 @@ class MetricsDelegationIT {
         root.route("/v1/*").subRouter(api);
         int port = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1")
             .await().actualPort();
-        // held in a variable: a client nothing refers to may be closed by the garbage collector
         HttpClient client = vertx.createHttpClient();
         client.request(HttpMethod.GET, port, "127.0.0.1", "/v1/things/9")
             .compose(req -> req.send()).compose(r -> r.body()).await();
-        client.close().await();
+        // a client nothing refers to may be closed by the garbage collector mid-request
+        Reference.reachabilityFence(client);
 
         List<JsonObject> events = ingest.awaitEvents("metered", e -> !e.isEmpty(),
             Duration.ofSeconds(10));

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import java.lang.ref.Reference;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -35,13 +36,13 @@ class PlainVertxIT {
         });
         int port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
             .await().actualPort();
-        // held in a variable: a client nothing refers to may be closed by the garbage collector
-        HttpClient client = vertx.createHttpClient();
         for (String path : List.of("/orders/1", "/crash", "/elsewhere")) {
+          HttpClient client = vertx.createHttpClient();
           client.request(HttpMethod.GET, port, "127.0.0.1", path)
               .compose(req -> req.send()).compose(r -> r.body()).await();
+          // a client nothing refers to may be closed by the garbage collector mid-request
+          Reference.reachabilityFence(client);
         }
-        client.close().await();
 
         List<JsonObject> events = ingest.awaitEvents("plain", e -> e.size() >= 3,
             Duration.ofSeconds(10));
