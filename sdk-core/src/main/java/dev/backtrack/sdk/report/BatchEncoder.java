@@ -24,7 +24,7 @@ public final class BatchEncoder {
    */
   public static byte[] encode(String batchId, Instance instance, List<?> events,
       Heartbeat heartbeat) {
-    JsonWriter w = new JsonWriter(256 + events.size() * 320);
+    JsonWriter w = new JsonWriter(256 + events.size() * 512);
     w.beginObject();
     w.name("v").value(1);
     w.name("batch_id").value(batchId);
