@@ -15,8 +15,7 @@ final class AppOverheadPart implements Part {
   private final String mainClass;
   private final String transport;
 
-  private AppOverheadPart(String name, String title, String mainClass,
-      String transport) {
+  private AppOverheadPart(String name, String title, String mainClass, String transport) {
     this.name = name;
     this.title = title;
     this.mainClass = mainClass;
@@ -26,22 +25,19 @@ final class AppOverheadPart implements Part {
   /** The servlet app reporting to a real collector embedded in the same process. */
   static AppOverheadPart servlet() {
     return new AppOverheadPart("servlet-ab", "servlet + collector in process",
-        "dev.backtrack.bench.servlet.ServletOverheadBench",
-        "collector");
+        "dev.backtrack.bench.servlet.ServletOverheadBench", "collector");
   }
 
   /** The same with a transport that only counts bytes: the SDK's cost alone. */
   static AppOverheadPart servletSdkOnly() {
     return new AppOverheadPart("servlet-ab-sdk-only", "servlet, SDK only (counting transport)",
-        "dev.backtrack.bench.servlet.ServletOverheadBench",
-        "counting");
+        "dev.backtrack.bench.servlet.ServletOverheadBench", "counting");
   }
 
   /** The Vert.x sample app; its SDK reports into a transport that only counts bytes. */
   static AppOverheadPart vertx() {
     return new AppOverheadPart("vertx-ab", "Vert.x, SDK only (counting transport)",
-        "dev.backtrack.bench.vertx.VertxOverheadBench",
-        null);
+        "dev.backtrack.bench.vertx.VertxOverheadBench", null);
   }
 
   @Override

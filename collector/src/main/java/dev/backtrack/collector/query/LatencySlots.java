@@ -1,5 +1,7 @@
 package dev.backtrack.collector.query;
 
+import java.util.Arrays;
+
 /**
  * A sparse latency histogram in HdrHistogram's layout with two significant digits (every value
  * lands in a slot no wider than 1 % of it; unit: µs). A time bucket holds only the slots it
@@ -62,7 +64,7 @@ final class LatencySlots {
    * of them (an SDK sending a backlog) finds its slots mostly there already.
    */
   private void recordLate(int index) {
-    int at = java.util.Arrays.binarySearch(sortedIndexes, 0, size, index);
+    int at = Arrays.binarySearch(sortedIndexes, 0, size, index);
     if (at >= 0) {
       sortedCounts[at]++;
       return;
@@ -70,8 +72,8 @@ final class LatencySlots {
     at = -at - 1;
     if (size == sortedIndexes.length) {
       int capacity = size + Math.max(4, size / 4);
-      sortedIndexes = java.util.Arrays.copyOf(sortedIndexes, capacity);
-      sortedCounts = java.util.Arrays.copyOf(sortedCounts, capacity);
+      sortedIndexes = Arrays.copyOf(sortedIndexes, capacity);
+      sortedCounts = Arrays.copyOf(sortedCounts, capacity);
     }
     System.arraycopy(sortedIndexes, at, sortedIndexes, at + 1, size - at);
     System.arraycopy(sortedCounts, at, sortedCounts, at + 1, size - at);
@@ -135,7 +137,7 @@ final class LatencySlots {
         packed[n++] = ((long) (keys[i] - 1) << 40) | counts[i];
       }
     }
-    java.util.Arrays.sort(packed);
+    Arrays.sort(packed);
     sortedIndexes = new int[size];
     sortedCounts = new int[size];
     for (int i = 0; i < size; i++) {
