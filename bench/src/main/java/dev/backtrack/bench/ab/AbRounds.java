@@ -35,12 +35,15 @@ public final class AbRounds {
           sdk.throughput() / plain.throughput());
       System.out.printf(Locale.ROOT, "p99 change %+.1f %% (target within 5 %%)%n",
           p99ChangePercent());
+      System.out.printf(Locale.ROOT, "process cpu per request: plain %.2f us, with sdk %.2f us"
+          + " (sdk costs %+.2f us)%n", plain.cpuMicrosPerRequest(), sdk.cpuMicrosPerRequest(),
+          sdk.cpuMicrosPerRequest() - plain.cpuMicrosPerRequest());
     }
 
     private static void line(String name, LoopbackLoad.Result r) {
       System.out.printf(Locale.ROOT,
-          "%-9s %9.0f req/s   p50 %6.0f us   p99 %6.0f us   errors %d%n", name, r.throughput(),
-          r.p50Micros(), r.p99Micros(), r.errors());
+          "%-9s %9.0f req/s   p50 %6.0f us   p99 %6.0f us   cpu %5.2f us/req   errors %d%n", name,
+          r.throughput(), r.p50Micros(), r.p99Micros(), r.cpuMicrosPerRequest(), r.errors());
     }
   }
 

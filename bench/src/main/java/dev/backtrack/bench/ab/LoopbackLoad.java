@@ -1,11 +1,13 @@
 package dev.backtrack.bench.ab;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +20,19 @@ import org.HdrHistogram.Histogram;
  * core at most.
  */
 public final class LoopbackLoad {
-  /** What one run measured; {@code errors} counts failures and answers other than 200. */
-  public record Result(long requests, long errors, double seconds, Histogram latencyMicros) {
+  /**
+   * What one run measured; {@code errors} counts failures and answers other than 200, and
+   * {@code cpuNanos} is the CPU time the whole process used meanwhile (load generator included).
+   */
+  public record Result(long requests, long errors, double seconds, long cpuNanos,
+      Histogram latencyMicros) {
     public double throughput() {
       return requests / seconds;
+    }
+
+    /** Process CPU time per answered request, in microseconds. */
+    public double cpuMicrosPerRequest() {
+      return requests == 0 ? 0 : cpuNanos / 1000.0 / requests;
     }
 
     public double p50Micros() {
@@ -37,9 +48,12 @@ public final class LoopbackLoad {
       Histogram sum = latencyMicros.copy();
       sum.add(other.latencyMicros);
       return new Result(requests + other.requests, errors + other.errors,
-          seconds + other.seconds, sum);
+          seconds + other.seconds, cpuNanos + other.cpuNanos, sum);
     }
   }
+
+  private static final OperatingSystemMXBean PROCESS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private final Vertx vertx;
 
@@ -53,6 +67,7 @@ public final class LoopbackLoad {
         new PoolOptions().setHttp1MaxSize(connections));
     Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
     long[] counts = new long[2];
+    long cpuStart = PROCESS.getProcessCpuTime();
     long start = System.nanoTime();
     long end = start + TimeUnit.MILLISECONDS.toNanos(millis);
     CountDownLatch done = new CountDownLatch(connections);
@@ -66,9 +81,10 @@ public final class LoopbackLoad {
       throw new IllegalStateException("answers missing after " + (millis + 30_000) + " ms");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    long cpuNanos = PROCESS.getProcessCpuTime() - cpuStart;
     client.close().await();
     synchronized (counts) {
-      return new Result(counts[0], counts[1], seconds, histogram);
+      return new Result(counts[0], counts[1], seconds, cpuNanos, histogram);
     }
   }
 

@@ -28,6 +28,7 @@ public class SdkCoreBench {
       + "AND o.id IN (1, 2, 3, 4, 5, 6, 7, 8) ORDER BY o.created_at DESC LIMIT 50";
   private Throwable error;
   private List<Object> batch;
+  private List<Object> plainBatch;
   private final BatchEncoder.Instance instance =
       new BatchEncoder.Instance("bench", "host", 1, "bench/1");
 
@@ -41,6 +42,17 @@ public class SdkCoreBench {
           List.of(new SqlTiming("select * from users where id = ?", 500)), 1, 300, null,
           List.of(new OutgoingCall(1732400000200L, "r-" + i, "/users/{id}", "GET",
               "api.example.com", 200, 300, false))));
+    }
+  }
+
+  /** Events as a plain JSON route produces them: generated ids, no SQL, no outgoing calls. */
+  @Setup
+  public void setUpPlain() {
+    plainBatch = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      String id = String.format("%032x", 0x5eed_0000_0000_0000L + i * 7919L);
+      plainBatch.add(new RequestEvent(1732400000123L + i, id, id, null, "GET", "/api/items/{id}",
+          200, 87 + i % 50, 0, 0, null, 0, 0, null, null));
     }
   }
 
@@ -72,5 +84,12 @@ public class SdkCoreBench {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public byte[] encodeBatchOf1000() {
     return BatchEncoder.encode("b", instance, batch, null);
+  }
+
+  /** A batch of 1,000 events of a plain route; divide by 1,000 per event. */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public byte[] encodePlainBatchOf1000() {
+    return BatchEncoder.encode("b", instance, plainBatch, null);
   }
 }

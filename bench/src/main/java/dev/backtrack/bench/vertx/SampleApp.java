@@ -38,7 +38,7 @@ final class SampleApp implements AutoCloseable {
         reportedBytes.addAndGet(json.length);
         return 200;
       };
-      reporter = Reporter.start(new ReporterSettings("bench-app", BacktrackVertx.SDK, 50_000,
+      reporter = Reporter.start(new ReporterSettings("bench-app", BacktrackVertx.SDK, 300_000,
           1000, 5000, ReporterSettings.DEFAULT_MAX_BATCH_EVENTS,
           ReporterSettings.DEFAULT_MAX_BACKOFF_MILLIS, RequestContext::inFlight), counting);
       vertx = BacktrackVertx.builder(options).reporter(reporter).build();

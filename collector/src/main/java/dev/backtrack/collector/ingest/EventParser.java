@@ -64,6 +64,9 @@ final class EventParser {
     require(route != null, "route");
     require(status >= 0, "status");
     require(duration >= 0, "duration_us");
+    if (correlationId == null) {
+      correlationId = requestId; // the protocol's default: the request starts its own chain
+    }
     return new RequestEvent(ts, requestId, correlationId, parentId, method, route, status,
         duration, db, out, error);
   }

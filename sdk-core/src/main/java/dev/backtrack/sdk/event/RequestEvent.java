@@ -43,8 +43,8 @@ public record RequestEvent(long tsMillis, String requestId, String correlationId
     durationMicros = Text.clamp(durationMicros, 0, MAX_DURATION_MICROS);
     dbCount = Math.max(0, dbCount);
     dbMicros = Math.max(0, dbMicros);
-    slowest = slowest == null ? List.of() : List.copyOf(slowest.subList(0,
-        Math.min(5, slowest.size())));
+    slowest = slowest == null ? List.of()
+        : List.copyOf(slowest.size() <= 5 ? slowest : slowest.subList(0, 5));
     outCount = Math.max(0, outCount);
     outMicros = Math.max(0, outMicros);
     outgoing = outgoing == null ? List.of() : List.copyOf(outgoing);

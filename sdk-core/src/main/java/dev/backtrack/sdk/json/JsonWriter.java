@@ -15,6 +15,15 @@ import java.util.Arrays;
 public final class JsonWriter {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_DEPTH = 32;
+  /** "00", "01" ... "99" back to back. */
+  private static final byte[] DIGIT_PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+      DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
 
   private byte[] out;
   private int size;
@@ -37,6 +46,30 @@ public final class JsonWriter {
   /** The UTF-8 bytes written so far. */
   public byte[] toBytes() {
     return Arrays.copyOf(out, size);
+  }
+
+  /** Bytes written so far. */
+  public int size() {
+    return size;
+  }
+
+  /** Forgets everything written, keeping the buffer for what comes next unless it is huge. */
+  public void reset() {
+    if (out.length > 4 << 20) {
+      out = new byte[64 * 1024]; // one outsized batch need not stay on the heap for good
+    }
+    size = 0;
+    depth = 0;
+    afterName = false;
+  }
+
+  /** Writes the JSON value {@code other} holds, as it is: it must be one complete value. */
+  public JsonWriter raw(JsonWriter other) {
+    beforeValue();
+    ensure(other.size);
+    System.arraycopy(other.out, 0, out, size, other.size);
+    size += other.size;
+    return this;
   }
 
   public JsonWriter beginObject() {
@@ -78,6 +111,50 @@ public final class JsonWriter {
     put(':');
     afterName = true;
     return this;
+  }
+
+  /**
+   * Writes a member name encoded beforehand; the next call writes its value. The encoder's
+   * names are the same for every event, so they are escaped once instead of per event.
+   */
+  public JsonWriter name(Name name) {
+    if (depth == 0) {
+      throw new IllegalStateException("a name needs an enclosing object");
+    }
+    byte[] encoded = name.encoded;
+    ensure(encoded.length + 1L);
+    if (needsComma[depth - 1]) {
+      out[size++] = ',';
+    }
+    needsComma[depth - 1] = true;
+    System.arraycopy(encoded, 0, out, size, encoded.length);
+    size += encoded.length;
+    afterName = true;
+    return this;
+  }
+
+  /** Shorthand: a member whose value is a string, skipped entirely when {@code value} is null. */
+  public JsonWriter optional(Name name, String value) {
+    if (value != null) {
+      name(name).value(value);
+    }
+    return this;
+  }
+
+  /** A member name with its quotes and colon as UTF-8, ready to be copied into any writer. */
+  public static final class Name {
+    private final byte[] encoded;
+
+    private Name(byte[] encoded) {
+      this.encoded = encoded;
+    }
+
+    public static Name of(String name) {
+      JsonWriter w = new JsonWriter(name.length() + 3);
+      w.writeString(name);
+      w.put(':');
+      return new Name(w.toBytes());
+    }
   }
 
   /** Writes a string value, or {@code null} when {@code value} is null. */
@@ -157,14 +234,23 @@ public final class JsonWriter {
     depth--;
   }
 
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): see below
   private void writeString(String s) {
     int len = s.length();
-    // the worst case, every char a six-byte escape, so the loop below needs no checks
+    // the worst case, every char a six-byte escape, so the loops below need no checks
     ensure(6L * len + 2);
     byte[] b = out;
     int at = size;
     b[at++] = '"';
-    for (int i = 0; i < len; i++) {
+    // Ids, routes and methods are printable ASCII throughout: once checked, such a prefix is
+    // copied in one go (for a Latin-1 string an array copy), not byte by byte.
+    int plain = 0;
+    while (plain < len && isPlainAscii(s.charAt(plain))) {
+      plain++;
+    }
+    s.getBytes(0, plain, b, at);
+    at += plain;
+    for (int i = plain; i < len; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         if (c >= 0x20 && c != '"' && c != '\\') {
@@ -192,6 +278,11 @@ public final class JsonWriter {
     }
     b[at++] = '"';
     size = at;
+  }
+
+  /** Printable ASCII that needs no escape. */
+  private static boolean isPlainAscii(char c) {
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
   }
 
   private static int putThreeBytes(byte[] b, int at, char c) {
@@ -232,16 +323,33 @@ public final class JsonWriter {
       out[size++] = '-';
       value = -value;
     }
-    int digits = 1;
-    for (long rest = value / 10; rest > 0; rest /= 10) {
-      digits++;
-    }
-    int at = size + digits;
+    int at = size + digits(value);
     size = at;
-    do {
-      out[--at] = (byte) ('0' + (value % 10));
-      value /= 10;
-    } while (value > 0);
+    // two digits per division: timestamps have 13
+    while (value >= 100) {
+      int pair = (int) (value % 100) * 2;
+      value /= 100;
+      out[--at] = DIGIT_PAIRS[pair + 1];
+      out[--at] = DIGIT_PAIRS[pair];
+    }
+    if (value >= 10) {
+      out[--at] = DIGIT_PAIRS[(int) value * 2 + 1];
+      out[--at] = DIGIT_PAIRS[(int) value * 2];
+    } else {
+      out[--at] = (byte) ('0' + value);
+    }
+  }
+
+  /** Decimal digits of {@code value} >= 0. */
+  private static int digits(long value) {
+    long bound = 10;
+    for (int digits = 1; digits < 19; digits++) {
+      if (value < bound) {
+        return digits;
+      }
+      bound *= 10;
+    }
+    return 19;
   }
 
   private void putAscii(String s) {

@@ -6,120 +6,213 @@ import dev.backtrack.sdk.event.OutgoingCall;
 import dev.backtrack.sdk.event.RequestEvent;
 import dev.backtrack.sdk.event.SqlTiming;
 import dev.backtrack.sdk.json.JsonWriter;
-import java.util.ArrayList;
+import dev.backtrack.sdk.json.JsonWriter.Name;
 import java.util.List;
+import java.util.Objects;
 
-/** Encodes batches as the wire protocol v1 describes them. Used on the reporter's thread. */
+/**
+ * Encodes batches as the wire protocol v1 describes them, one item at a time: the reporter adds
+ * events soon after they are recorded, so that they die young instead of waiting a whole flush
+ * interval on the heap, and the batch is put together when it is sent. Not thread-safe; used on
+ * the reporter's thread.
+ */
 public final class BatchEncoder {
-  private BatchEncoder() {}
+  // names escaped once, not for every event
+  private static final Name BATCH_ID = Name.of("batch_id");
+  private static final Name CORRELATION_ID = Name.of("correlation_id");
+  private static final Name COUNT = Name.of("count");
+  private static final Name CPU_PCT = Name.of("cpu_pct");
+  private static final Name DB = Name.of("db");
+  private static final Name DROPPED = Name.of("dropped");
+  private static final Name DURATION_US = Name.of("duration_us");
+  private static final Name ERROR = Name.of("error");
+  private static final Name EVENTS = Name.of("events");
+  private static final Name FINGERPRINT = Name.of("fingerprint");
+  private static final Name HEARTBEAT = Name.of("heartbeat");
+  private static final Name HOST = Name.of("host");
+  private static final Name IN_FLIGHT = Name.of("in_flight");
+  private static final Name INSTANCE = Name.of("instance");
+  private static final Name MESSAGE = Name.of("message");
+  private static final Name METHOD = Name.of("method");
+  private static final Name OUT = Name.of("out");
+  private static final Name OUTGOING = Name.of("outgoing");
+  private static final Name PARENT_ID = Name.of("parent_id");
+  private static final Name PID = Name.of("pid");
+  private static final Name REQUEST_ID = Name.of("request_id");
+  private static final Name ROUTE = Name.of("route");
+  private static final Name RSS_BYTES = Name.of("rss_bytes");
+  private static final Name SDK = Name.of("sdk");
+  private static final Name SERVICE = Name.of("service");
+  private static final Name SLOWEST = Name.of("slowest");
+  private static final Name SQL = Name.of("sql");
+  private static final Name STACK = Name.of("stack");
+  private static final Name STATUS = Name.of("status");
+  private static final Name TS = Name.of("ts");
+  private static final Name TYPE = Name.of("type");
+  private static final Name US = Name.of("us");
+  private static final Name V = Name.of("v");
+
+
+  /** The events array so far, open. Kept across batches: its buffer is reused. */
+  private final JsonWriter events = new JsonWriter(16 * 1024);
+  /** The outgoing array so far, open; written after the events, as the protocol has it. */
+  private final JsonWriter outgoing = new JsonWriter(1024);
+  private int items;
+  private int calls;
 
   /** Where a batch comes from. */
   public record Instance(String service, String host, long pid, String sdk) {}
 
+  public BatchEncoder() {
+    reset();
+  }
+
   /**
-   * Encodes one batch as UTF-8 JSON.
+   * Encodes one whole batch.
    *
-   * @param events {@link RequestEvent}s and {@link OutgoingCall}s in the order recorded
+   * @param items {@link RequestEvent}s and {@link OutgoingCall}s in the order recorded
    * @param heartbeat the heartbeat to include, or null
    */
-  public static byte[] encode(String batchId, Instance instance, List<?> events,
+  public static byte[] encode(String batchId, Instance instance, List<?> items,
       Heartbeat heartbeat) {
-    JsonWriter w = new JsonWriter(256 + events.size() * 512);
-    w.beginObject();
-    w.name("v").value(1);
-    w.name("batch_id").value(batchId);
-    w.name("service").value(instance.service());
-    w.name("instance").beginObject()
-        .name("host").value(instance.host())
-        .name("pid").value(instance.pid())
-        .name("sdk").value(instance.sdk())
-        .endObject();
-    List<OutgoingCall> outgoing = new ArrayList<>();
-    w.name("events").beginArray();
-    for (Object item : events) {
-      if (item instanceof RequestEvent e) {
-        writeEvent(w, e);
-        outgoing.addAll(e.outgoing());
-      } else if (item instanceof OutgoingCall c) {
-        outgoing.add(c);
-      }
+    BatchEncoder encoder = new BatchEncoder();
+    for (Object item : items) {
+      encoder.add(item);
     }
-    w.endArray();
-    if (!outgoing.isEmpty()) {
-      w.name("outgoing").beginArray();
-      for (OutgoingCall c : outgoing) {
-        writeOutgoing(w, c);
+    return encoder.finish(batchId, instance, heartbeat);
+  }
+
+  /**
+   * Adds a {@link RequestEvent} (with the outgoing calls it carries) or a loose
+   * {@link OutgoingCall}; anything else is ignored.
+   */
+  public void add(Object item) {
+    if (item instanceof RequestEvent e) {
+      writeEvent(events, e);
+      items++;
+      for (OutgoingCall c : e.outgoing()) {
+        addCall(c);
       }
-      w.endArray();
+    } else if (item instanceof OutgoingCall c) {
+      addCall(c);
+    }
+  }
+
+  private void addCall(OutgoingCall c) {
+    writeOutgoing(outgoing, c);
+    items++;
+    calls++;
+  }
+
+  /** Events and outgoing calls added since the last batch, as the batch size limit counts. */
+  public int items() {
+    return items;
+  }
+
+  /** Bytes encoded since the last batch. */
+  public long bytes() {
+    return (long) events.size() + outgoing.size();
+  }
+
+  /** The batch holding what was added, as UTF-8 JSON; the encoder starts over empty. */
+  public byte[] finish(String batchId, Instance instance, Heartbeat heartbeat) {
+    events.endArray();
+    outgoing.endArray();
+    JsonWriter w = new JsonWriter((int) Math.min(Integer.MAX_VALUE - 16, bytes() + 512));
+    w.beginObject();
+    w.name(V).value(1);
+    w.name(BATCH_ID).value(batchId);
+    w.name(SERVICE).value(instance.service());
+    w.name(INSTANCE).beginObject()
+        .name(HOST).value(instance.host())
+        .name(PID).value(instance.pid())
+        .name(SDK).value(instance.sdk())
+        .endObject();
+    w.name(EVENTS).raw(events);
+    if (calls > 0) {
+      w.name(OUTGOING).raw(outgoing);
     }
     if (heartbeat != null) {
-      w.name("heartbeat");
+      w.name(HEARTBEAT);
       writeHeartbeat(w, heartbeat);
     }
     w.endObject();
+    reset();
     return w.toBytes();
   }
 
+  private void reset() {
+    events.reset();
+    events.beginArray();
+    outgoing.reset();
+    outgoing.beginArray();
+    items = 0;
+    calls = 0;
+  }
+
   /** One request event as a JSON object. */
-  public static void writeEvent(JsonWriter w, RequestEvent e) {
+  private static void writeEvent(JsonWriter w, RequestEvent e) {
     w.beginObject();
-    w.name("ts").value(e.tsMillis());
-    w.optional("request_id", e.requestId());
-    w.optional("correlation_id", e.correlationId());
-    w.optional("parent_id", e.parentId());
-    w.name("method").value(e.method());
-    w.name("route").value(e.route());
-    w.name("status").value(e.status());
-    w.name("duration_us").value(e.durationMicros());
+    w.name(TS).value(e.tsMillis());
+    w.optional(REQUEST_ID, e.requestId());
+    if (!Objects.equals(e.correlationId(), e.requestId())) {
+      // absent means "same as request_id" (a chain's first hop): most events, 50 bytes each
+      w.optional(CORRELATION_ID, e.correlationId());
+    }
+    w.optional(PARENT_ID, e.parentId());
+    w.name(METHOD).value(e.method());
+    w.name(ROUTE).value(e.route());
+    w.name(STATUS).value(e.status());
+    w.name(DURATION_US).value(e.durationMicros());
     if (e.dbCount() > 0) {
-      w.name("db").beginObject()
-          .name("count").value(e.dbCount())
-          .name("us").value(e.dbMicros())
-          .name("slowest").beginArray();
+      w.name(DB).beginObject()
+          .name(COUNT).value(e.dbCount())
+          .name(US).value(e.dbMicros())
+          .name(SLOWEST).beginArray();
       for (SqlTiming t : e.slowest()) {
-        w.beginObject().name("sql").value(t.sql()).name("us").value(t.micros()).endObject();
+        w.beginObject().name(SQL).value(t.sql()).name(US).value(t.micros()).endObject();
       }
       w.endArray().endObject();
     }
     if (e.outCount() > 0) {
-      w.name("out").beginObject()
-          .name("count").value(e.outCount())
-          .name("us").value(e.outMicros())
+      w.name(OUT).beginObject()
+          .name(COUNT).value(e.outCount())
+          .name(US).value(e.outMicros())
           .endObject();
     }
     ErrorInfo err = e.error();
     if (err != null) {
-      w.name("error").beginObject().name("type").value(err.type());
-      w.optional("message", err.message());
-      w.optional("fingerprint", err.fingerprint());
-      w.optional("stack", err.stack());
+      w.name(ERROR).beginObject().name(TYPE).value(err.type());
+      w.optional(MESSAGE, err.message());
+      w.optional(FINGERPRINT, err.fingerprint());
+      w.optional(STACK, err.stack());
       w.endObject();
     }
     w.endObject();
   }
 
   /** One outgoing call as a JSON object. */
-  public static void writeOutgoing(JsonWriter w, OutgoingCall c) {
+  private static void writeOutgoing(JsonWriter w, OutgoingCall c) {
     w.beginObject();
-    w.name("ts").value(c.tsMillis());
-    w.optional("request_id", c.requestId());
-    w.optional("route", c.route());
-    w.name("method").value(c.method());
-    w.name("host").value(c.host());
-    w.name("status").value(c.status());
-    w.name("duration_us").value(c.durationMicros());
-    w.name("error").value(c.error());
+    w.name(TS).value(c.tsMillis());
+    w.optional(REQUEST_ID, c.requestId());
+    w.optional(ROUTE, c.route());
+    w.name(METHOD).value(c.method());
+    w.name(HOST).value(c.host());
+    w.name(STATUS).value(c.status());
+    w.name(DURATION_US).value(c.durationMicros());
+    w.name(ERROR).value(c.error());
     w.endObject();
   }
 
   /** A heartbeat as a JSON object. */
-  public static void writeHeartbeat(JsonWriter w, Heartbeat h) {
+  private static void writeHeartbeat(JsonWriter w, Heartbeat h) {
     w.beginObject()
-        .name("ts").value(h.tsMillis())
-        .name("cpu_pct").value(Math.round(h.cpuPct() * 100) / 100.0)
-        .name("rss_bytes").value(h.rssBytes())
-        .name("in_flight").value(h.inFlight())
-        .name("dropped").value(h.dropped())
+        .name(TS).value(h.tsMillis())
+        .name(CPU_PCT).value(Math.round(h.cpuPct() * 100) / 100.0)
+        .name(RSS_BYTES).value(h.rssBytes())
+        .name(IN_FLIGHT).value(h.inFlight())
+        .name(DROPPED).value(h.dropped())
         .endObject();
   }
 }

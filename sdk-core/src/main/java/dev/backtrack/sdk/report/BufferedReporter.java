@@ -1,29 +1,32 @@
 package dev.backtrack.sdk.report;
 
-import dev.backtrack.sdk.event.ErrorInfo;
 import dev.backtrack.sdk.event.Heartbeat;
 import dev.backtrack.sdk.event.OutgoingCall;
 import dev.backtrack.sdk.event.RequestEvent;
-import dev.backtrack.sdk.event.SqlTiming;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The reporter: request threads enqueue into an {@link EventBuffer}; one daemon thread drains it
- * every flush interval, encodes batches, and sends them through the {@link Transport}, retrying a
+ * The reporter: request threads enqueue into an {@link EventBuffer}; one daemon thread empties
+ * it every {@link #ENCODE_INTERVAL_MILLIS} into the batch being encoded, sends a batch as soon as
+ * it is full and the rest every flush interval through the {@link Transport}, and retries a
  * failed batch with the same {@code batch_id} and a growing pause.
+ *
+ * <p>Encoding soon after recording, rather than once per flush, matters in a busy application:
+ * events waiting a whole second on the heap outlive young collections and are copied by the
+ * garbage collector, which costs the application more than the encoding itself.
  */
 final class BufferedReporter implements Reporter {
   private static final System.Logger LOG = System.getLogger("dev.backtrack.sdk");
   /** Encoded batches stay below about this many bytes (the collector allows 32 MiB decoded). */
-  static final int MAX_BATCH_CHARS = 8 * 1024 * 1024;
+  static final int MAX_BATCH_BYTES = 8 * 1024 * 1024;
+  /** How often buffered events are encoded between flushes. */
+  static final long ENCODE_INTERVAL_MILLIS = 100;
 
   private final ReporterSettings settings;
   private final Transport transport;
@@ -34,9 +37,12 @@ final class BufferedReporter implements Reporter {
   private final Thread thread;
   private final Thread shutdownHook;
 
-  /** Items taken from the buffer that did not fit into the last batch. Reporter thread only. */
-  private final ArrayDeque<Object> carry = new ArrayDeque<>();
-  private volatile Pending pending;
+  /** The batch being encoded. Reporter thread only. */
+  private final BatchEncoder open = new BatchEncoder();
+  /** Encoded batches, oldest first, waiting to be delivered. Reporter thread only. */
+  private final ArrayDeque<Pending> ready = new ArrayDeque<>();
+  /** Items encoded and not delivered yet, in the open batch and the ready ones. */
+  private volatile int encodedItems;
   private int failures;
   private long retryAtMillis;
   private long nextHeartbeatMillis;
@@ -94,7 +100,7 @@ final class BufferedReporter implements Reporter {
     flushNow = true;
     wakeUp();
     while (System.nanoTime() < deadline) {
-      if (buffer.size() == 0 && idle && !flushNow && pending == null) {
+      if (buffer.size() == 0 && idle && !flushNow && encodedItems == 0) {
         return true;
       }
       if (!thread.isAlive()) {
@@ -139,25 +145,29 @@ final class BufferedReporter implements Reporter {
   }
 
   private void run() {
-    nextHeartbeatMillis = System.currentTimeMillis() + settings.heartbeatIntervalMillis();
-    long nextFlush = System.currentTimeMillis() + settings.flushIntervalMillis();
+    long now = System.currentTimeMillis();
+    nextHeartbeatMillis = now + settings.heartbeatIntervalMillis();
+    long nextFlush = now + settings.flushIntervalMillis();
+    long encodeInterval = Math.min(ENCODE_INTERVAL_MILLIS, settings.flushIntervalMillis());
     while (!closing) {
       try {
         synchronized (wake) {
-          long wait = nextFlush - System.currentTimeMillis();
+          long wait = Math.min(nextFlush, now + encodeInterval) - System.currentTimeMillis();
           if (wait > 0 && !closing && !flushNow) {
             wake.wait(wait);
           }
         }
-        long now = System.currentTimeMillis();
+        now = System.currentTimeMillis();
         boolean forced = flushNow;
+        idle = false;
         if (now >= nextFlush || forced) {
-          idle = false;
           flushNow = false;
           flushOnce(now, forced);
-          idle = true;
           nextFlush = now + settings.flushIntervalMillis();
+        } else {
+          encodeOnce();
         }
+        idle = true;
       } catch (InterruptedException e) {
         break;
       } catch (RuntimeException | Error e) {
@@ -168,89 +178,71 @@ final class BufferedReporter implements Reporter {
     finalFlush();
   }
 
-  /** One tick: the pending batch first, then as many new batches as the buffer holds. */
+  /**
+   * Between flushes: encodes what is buffered and sends the batches that filled up. While a
+   * batch waits to be retried, new events stay in the (bounded) buffer instead.
+   */
+  void encodeOnce() throws InterruptedException {
+    if (ready.isEmpty()) {
+      buffer.drain(this::encode);
+      deliverReady();
+    }
+  }
+
+  /**
+   * One flush: the batches waiting first (unless backing off), then everything buffered, the
+   * last batch carrying the heartbeat when one is due.
+   */
   void flushOnce(long now, boolean ignoreBackoff) throws InterruptedException {
-    if (pending != null) {
-      if (now < retryAtMillis && !ignoreBackoff) {
-        return;
-      }
-      if (!deliver()) {
-        return;
-      }
+    if (failures > 0 && now < retryAtMillis && !ignoreBackoff) {
+      return;
     }
-    boolean heartbeatDue = now >= nextHeartbeatMillis;
-    while (true) {
-      List<Object> items = take();
-      if (items.isEmpty() && !heartbeatDue) {
-        return;
-      }
-      Heartbeat heartbeat = null;
-      if (heartbeatDue) {
-        heartbeat = heartbeat(now);
-        heartbeatDue = false;
-        nextHeartbeatMillis = now + settings.heartbeatIntervalMillis();
-      }
-      String batchId = UUID.randomUUID().toString();
-      byte[] json = BatchEncoder.encode(batchId, instance(), items, heartbeat);
-      pending = new Pending(batchId, json, items.size());
-      if (!deliver()) {
-        return;
-      }
-      if (buffer.size() == 0 && carry.isEmpty()) {
-        return;
-      }
+    if (!deliverReady()) {
+      return;
+    }
+    buffer.drain(this::encode);
+    Heartbeat heartbeat = null;
+    if (now >= nextHeartbeatMillis) {
+      heartbeat = heartbeat(now);
+      nextHeartbeatMillis = now + settings.heartbeatIntervalMillis();
+    }
+    if (open.items() > 0 || heartbeat != null) {
+      closeBatch(heartbeat);
+    }
+    deliverReady();
+  }
+
+  private void encode(Object item) {
+    int weight = item instanceof RequestEvent e ? 1 + e.outgoing().size() : 1;
+    if (open.items() > 0 && open.items() + weight > settings.maxBatchEvents()) {
+      closeBatch(null);
+    }
+    open.add(item);
+    encodedItems += weight;
+    if (open.items() >= settings.maxBatchEvents() || open.bytes() >= MAX_BATCH_BYTES) {
+      closeBatch(null);
     }
   }
 
-  /** Up to one batch worth of items: by count (incl. their outgoing calls) and by size. */
-  private List<Object> take() {
-    int max = settings.maxBatchEvents();
-    if (carry.size() < max) {
-      List<Object> more = new ArrayList<>();
-      buffer.drainTo(more, max - carry.size());
-      carry.addAll(more);
-    }
-    List<Object> items = new ArrayList<>(Math.min(carry.size(), max));
-    int weight = 0;
-    long chars = 0;
-    while (!carry.isEmpty()) {
-      Object next = carry.peekFirst();
-      int w = weight(next);
-      long c = approxChars(next);
-      if (!items.isEmpty() && (weight + w > max || chars + c > MAX_BATCH_CHARS)) {
-        break;
+  private void closeBatch(Heartbeat heartbeat) {
+    int items = open.items();
+    String batchId = UUID.randomUUID().toString();
+    ready.addLast(new Pending(batchId, open.finish(batchId, instance(), heartbeat), items));
+  }
+
+  /** Sends the waiting batches in order. True when none is left. */
+  private boolean deliverReady() throws InterruptedException {
+    while (!ready.isEmpty()) {
+      if (!deliver(ready.peekFirst())) {
+        return false;
       }
-      items.add(carry.pollFirst());
-      weight += w;
-      chars += c;
+      encodedItems -= ready.pollFirst().items();
     }
-    return items;
+    return true;
   }
 
-  private static int weight(Object item) {
-    return item instanceof RequestEvent e ? 1 + e.outgoing().size() : 1;
-  }
-
-  private static long approxChars(Object item) {
-    if (!(item instanceof RequestEvent e)) {
-      return 250;
-    }
-    long chars = 400 + 250L * e.outgoing().size();
-    for (SqlTiming t : e.slowest()) {
-      chars += 2L * t.sql().length() + 20;
-    }
-    ErrorInfo err = e.error();
-    if (err != null) {
-      // escaping can grow text; a stack is mostly tabs and newlines (2 chars each)
-      chars += 2L * (err.message() == null ? 0 : err.message().length())
-          + 2L * (err.stack() == null ? 0 : err.stack().length());
-    }
-    return chars;
-  }
-
-  /** Sends the pending batch. True when it is gone (delivered or refused for good). */
-  private boolean deliver() throws InterruptedException {
-    Pending batch = pending;
+  /** Sends one batch. True when it is gone (delivered or refused for good). */
+  private boolean deliver(Pending batch) throws InterruptedException {
     int status;
     try {
       status = transport.send(batch.json());
@@ -262,7 +254,6 @@ final class BufferedReporter implements Reporter {
       return false;
     }
     if (status >= 200 && status < 300) {
-      pending = null;
       failures = 0;
       if (warned) {
         warned = false;
@@ -275,7 +266,6 @@ final class BufferedReporter implements Reporter {
       return false;
     }
     // 400, 401, 403, 413, 415...: sending it again cannot help
-    pending = null;
     refused.addAndGet(batch.items());
     LOG.log(Level.WARNING, "backtrack collector refused a batch with status " + status
         + "; " + batch.items() + " events dropped");

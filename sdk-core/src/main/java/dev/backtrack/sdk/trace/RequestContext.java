@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one request has done so far: its ids, its SQL statements and outgoing calls.
@@ -22,7 +22,8 @@ public final class RequestContext {
   /** Outgoing calls kept per request for the batch; the counters count all of them. */
   public static final int OUTGOING_KEPT = 64;
 
-  private static final AtomicLong IN_FLIGHT = new AtomicLong();
+  /** An adder, not an atomic: request threads only count, the heartbeat reads once in a while. */
+  private static final LongAdder IN_FLIGHT = new LongAdder();
 
   private final long startMillis;
   private final long startNanos;
@@ -61,7 +62,7 @@ public final class RequestContext {
   public static RequestContext begin(String method, TraceHeaders incoming) {
     RequestContext ctx = new RequestContext(method,
         incoming == null ? TraceHeaders.NONE : incoming);
-    IN_FLIGHT.incrementAndGet();
+    IN_FLIGHT.increment();
     return ctx;
   }
 
@@ -72,7 +73,7 @@ public final class RequestContext {
 
   /** Requests begun and not yet finished in this process. */
   public static long inFlight() {
-    return IN_FLIGHT.get();
+    return IN_FLIGHT.sum();
   }
 
   public String requestId() {
@@ -203,7 +204,7 @@ public final class RequestContext {
     synchronized (this) {
       if (!finished) {
         finished = true;
-        IN_FLIGHT.decrementAndGet();
+        IN_FLIGHT.decrement();
       }
       String r = routeTemplate != null ? routeTemplate
           : Objects.requireNonNullElse(route, "<unmatched>");
@@ -215,10 +216,13 @@ public final class RequestContext {
         }
         calls = Arrays.asList(withRoute);
       }
-      List<SqlTiming> slow = new ArrayList<>(SLOWEST_KEPT);
-      for (SqlTiming t : slowest) {
-        if (t != null) {
-          slow.add(t);
+      List<SqlTiming> slow = List.of();
+      if (slowest[0] != null) { // kept slowest first, so the others are null too when it is
+        slow = new ArrayList<>(SLOWEST_KEPT);
+        for (SqlTiming t : slowest) {
+          if (t != null) {
+            slow.add(t);
+          }
         }
       }
       return new RequestEvent(startMillis, requestId, correlationId, parentId, method, r,

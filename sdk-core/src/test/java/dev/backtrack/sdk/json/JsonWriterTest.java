@@ -67,6 +67,33 @@ class JsonWriterTest {
     for (long n : new long[] {0, 7, -7, 1_000_000_007L, Long.MAX_VALUE, Long.MIN_VALUE}) {
       assertThat(new JsonWriter(1).value(n).toString()).isEqualTo(Long.toString(n));
     }
+    // every digit count, at both of its edges
+    for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
+      for (long n : new long[] {p - 1, p, p * 10 - 1, -p, -(p * 10 - 1)}) {
+        assertThat(new JsonWriter(1).value(n).toString()).isEqualTo(Long.toString(n));
+      }
+    }
+  }
+
+  @Test
+  void writesEncodedNamesLikePlainOnes() {
+    JsonWriter.Name quoted = JsonWriter.Name.of("a\"é");
+    String json = new JsonWriter(4).beginObject()
+        .name(JsonWriter.Name.of("ts")).value(1)
+        .name(quoted).value("x")
+        .optional(JsonWriter.Name.of("absent"), null)
+        .name("c").value(2)
+        .endObject().toString();
+    assertThat(json).isEqualTo("{\"ts\":1,\"a\\\"é\":\"x\",\"c\":2}");
+    assertThatThrownBy(() -> new JsonWriter(8).name(quoted))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void copiesAPlainPrefixAndEscapesWhatFollows() {
+    assertThat(str("abc/{id}-9\"q")).isEqualTo("\"abc/{id}-9\\\"q\"");
+    assertThat(str("ascii then é")).isEqualTo("\"ascii then é\"");
+    assertThat(str("")).isEqualTo("\"\"");
   }
 
   @Test

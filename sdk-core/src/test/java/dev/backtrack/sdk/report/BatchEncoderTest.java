@@ -30,6 +30,15 @@ class BatchEncoderTest {
   }
 
   @Test
+  void leavesOutACorrelationIdThatIsTheRequestId() {
+    RequestEvent root = new RequestEvent(1732400000123L, "r-1", "r-1", null, "GET", "/", 200, 5,
+        0, 0, null, 0, 0, null, null);
+    String json = new String(BatchEncoder.encode("b-1", INSTANCE, List.of(root), null), UTF_8);
+    assertThat(json).contains("\"request_id\":\"r-1\",\"method\"")
+        .doesNotContain("correlation_id");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void roundTripsEveryField() {
     OutgoingCall call = new OutgoingCall(1732400000200L, "r-1", "/users/{id}", "GET",

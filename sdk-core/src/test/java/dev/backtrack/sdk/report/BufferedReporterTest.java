@@ -56,6 +56,46 @@ class BufferedReporterTest {
   }
 
   @Test
+  void encodesBetweenFlushesAndSendsFullBatchesAtOnce() throws Exception {
+    RecordingTransport t = new RecordingTransport();
+    BufferedReporter r = reporter(t, 100, 4);
+    for (int i = 0; i < 10; i++) {
+      r.record(event(i));
+    }
+    r.encodeOnce();
+    assertThat(t.batches).extracting(b -> events(b).size()).containsExactly(4, 4);
+    r.record(event(10));
+    r.flushOnce(0, false);
+    assertThat(t.batches).extracting(b -> events(b).size()).containsExactly(4, 4, 3);
+    assertThat(events(t.batches.get(2))).extracting(e -> e.get("request_id"))
+        .containsExactly("r-8", "r-9", "r-10");
+  }
+
+  @Test
+  void keepsNewEventsBufferedWhileABatchWaitsForItsRetry() throws Exception {
+    RecordingTransport t = new RecordingTransport();
+    BufferedReporter r = reporter(t, 3, 2);
+    t.answer = () -> 503;
+    r.record(event(1));
+    r.record(event(2));
+    r.encodeOnce(); // full batch, refused for now
+    for (int i = 3; i <= 7; i++) {
+      r.record(event(i));
+    }
+    r.encodeOnce(); // waits: the buffer keeps its newest three, the rest counted as dropped
+    assertThat(t.batches).hasSize(1);
+    assertThat(r.dropped()).isEqualTo(2);
+    t.answer = () -> 200;
+    r.flushOnce(0, false); // still backing off
+    assertThat(t.batches).hasSize(1);
+    r.flushOnce(0, true);
+    assertThat(t.batches).extracting(b -> events(b).size()).containsExactly(2, 2, 2, 1);
+    assertThat(t.batches.get(1).get("batch_id")).isEqualTo(t.batches.get(0).get("batch_id"));
+    assertThat(t.batches.subList(1, 4)).flatExtracting(b -> events(b))
+        .extracting(e -> e.get("request_id")).containsExactly("r-1", "r-2", "r-5", "r-6", "r-7");
+  }
+
+  @Test
   void retriesAFailedBatchWithTheSameIdAndDropsARefusedOne() throws Exception {
     RecordingTransport t = new RecordingTransport();
     BufferedReporter r = reporter(t, 100, 100);

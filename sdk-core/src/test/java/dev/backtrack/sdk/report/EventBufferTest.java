@@ -16,20 +16,44 @@ class EventBufferTest {
     }
     assertThat(buffer.dropped()).isEqualTo(2);
     List<Object> out = new ArrayList<>();
-    assertThat(buffer.drainTo(out, 10)).isEqualTo(3);
+    assertThat(buffer.drain(out::add)).isEqualTo(3);
     assertThat(out).containsExactly(3, 4, 5);
     assertThat(buffer.size()).isZero();
   }
 
   @Test
-  void drainsAtMostTheAskedNumberOldestFirst() {
-    EventBuffer buffer = new EventBuffer(10);
-    for (int i = 1; i <= 5; i++) {
-      buffer.add(i);
-    }
+  void growsUpToItsCapacityAndKeepsOrderAcrossDrains() {
+    EventBuffer buffer = new EventBuffer(5000);
     List<Object> out = new ArrayList<>();
-    buffer.drainTo(out, 2);
-    assertThat(out).containsExactly(1, 2);
-    assertThat(buffer.size()).isEqualTo(3);
+    int next = 0;
+    for (int round = 0; round < 4; round++) {
+      // more than the first array holds, and a ring that has wrapped around
+      for (int i = 0; i < 1500 + round * 700; i++) {
+        buffer.add(next++);
+      }
+      buffer.drain(out::add);
+    }
+    assertThat(buffer.dropped()).isZero();
+    assertThat(out).hasSize(next);
+    for (int i = 0; i < next; i++) {
+      assertThat(out.get(i)).isEqualTo(i);
+    }
+    assertThat(buffer.drain(out::add)).isZero();
+  }
+
+  @Test
+  void dropsOldestAfterTheRingWrapped() {
+    EventBuffer buffer = new EventBuffer(4);
+    List<Object> out = new ArrayList<>();
+    buffer.add("a");
+    buffer.add("b");
+    buffer.drain(out::add);
+    for (String s : List.of("c", "d", "e", "f", "g", "h")) {
+      buffer.add(s);
+    }
+    out.clear();
+    buffer.drain(out::add);
+    assertThat(out).containsExactly("e", "f", "g", "h");
+    assertThat(buffer.dropped()).isEqualTo(2);
   }
 }

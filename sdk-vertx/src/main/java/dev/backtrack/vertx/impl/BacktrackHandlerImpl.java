@@ -7,6 +7,7 @@ import dev.backtrack.sdk.trace.TraceHeaders;
 import dev.backtrack.vertx.BacktrackHandler;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.internal.ContextInternal;
@@ -19,6 +20,15 @@ import io.vertx.ext.web.handler.HttpException;
 /** See {@link BacktrackHandler}. */
 public final class BacktrackHandlerImpl implements BacktrackHandler {
   private static final String KEY = "dev.backtrack.request";
+  // prepared once: Vert.x then neither validates nor hashes the names per request
+  private static final CharSequence REQUEST_ID =
+      HttpHeaders.createOptimized(TraceHeaders.REQUEST_ID);
+  private static final CharSequence CORRELATION_ID =
+      HttpHeaders.createOptimized(TraceHeaders.CORRELATION_ID);
+  private static final CharSequence PARENT_REQUEST_ID =
+      HttpHeaders.createOptimized(TraceHeaders.PARENT_REQUEST_ID);
+  private static final CharSequence TRACEPARENT =
+      HttpHeaders.createOptimized(TraceHeaders.TRACEPARENT);
 
   private final Reporter fixedReporter;
 
@@ -39,16 +49,26 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
     }
     HttpServerRequest request = rc.request();
     RequestContext ctx = RequestContext.begin(request.method().name(),
-        TraceHeaders.read(request::getHeader));
+        TraceHeaders.read(name -> request.getHeader(prepared(name))));
     if (!RequestLocal.attach(context, ctx)) {
       rc.put(KEY, ctx);
     }
     HttpServerResponse response = rc.response();
-    response.putHeader(TraceHeaders.REQUEST_ID, ctx.requestId());
-    response.putHeader(TraceHeaders.CORRELATION_ID, ctx.correlationId());
+    response.putHeader(REQUEST_ID, ctx.requestId());
+    response.putHeader(CORRELATION_ID, ctx.correlationId());
     Reporter reporter = reporterFor(rc.vertx());
     rc.addEndHandler(ar -> finish(rc, ctx, reporter));
     rc.next();
+  }
+
+  private static CharSequence prepared(String header) {
+    return switch (header) {
+      case TraceHeaders.REQUEST_ID -> REQUEST_ID;
+      case TraceHeaders.CORRELATION_ID -> CORRELATION_ID;
+      case TraceHeaders.PARENT_REQUEST_ID -> PARENT_REQUEST_ID;
+      case TraceHeaders.TRACEPARENT -> TRACEPARENT;
+      default -> header;
+    };
   }
 
   private static void finish(RoutingContext rc, RequestContext ctx, Reporter reporter) {
@@ -89,7 +109,7 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
     if (prefix && status == 404) {
       return RouteTemplates.UNMATCHED;
     }
-    return RouteTemplates.canonical(mount + route.getPath(), prefix);
+    return RouteTemplates.cached(mount + route.getPath(), prefix);
   }
 
   private static boolean isDuplicate(Context context) {

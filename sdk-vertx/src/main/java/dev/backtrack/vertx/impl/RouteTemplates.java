@@ -1,5 +1,8 @@
 package dev.backtrack.vertx.impl;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Turns Vert.x Web route paths into the canonical templates of the wire protocol: {@code :id}
  * becomes {@code {id}}, a prefix route ({@code /files/*}) ends in {@code {*}}.
@@ -8,7 +11,28 @@ final class RouteTemplates {
   /** The route of requests that no route matched. */
   static final String UNMATCHED = "<unmatched>";
 
+  /** Distinct paths remembered: an application has a few dozen routes, not thousands. */
+  private static final int CACHE_LIMIT = 1024;
+  private static final Map<String, String> EXACT = new ConcurrentHashMap<>();
+  private static final Map<String, String> PREFIX = new ConcurrentHashMap<>();
+
   private RouteTemplates() {}
+
+  /** {@link #canonical}, remembered: the same few paths come back with every request. */
+  static String cached(String path, boolean prefix) {
+    if (path == null) {
+      return UNMATCHED;
+    }
+    Map<String, String> cache = prefix ? PREFIX : EXACT;
+    String template = cache.get(path);
+    if (template == null) {
+      template = canonical(path, prefix);
+      if (cache.size() < CACHE_LIMIT) {
+        cache.put(path, template);
+      }
+    }
+    return template;
+  }
 
   /**
    * The canonical template of a Vert.x path.

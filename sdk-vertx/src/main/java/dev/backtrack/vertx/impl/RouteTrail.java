@@ -9,6 +9,10 @@ package dev.backtrack.vertx.impl;
  * name (its path, relative to its router). A sub-router is entered when a prefix route is
  * followed by a path it is not the start of; the first exact route ends the walk, so the
  * failure handlers that run after it do not change the template.
+ *
+ * <p>Not synchronized: Vert.x reports routes and ends the request on the request's own
+ * context, one callback after the other, and hands over between threads (a blocking handler)
+ * with the ordering that implies.
  */
 final class RouteTrail {
   /** The request metric of the metrics implementation we forward to, or null. */
@@ -26,7 +30,7 @@ final class RouteTrail {
   }
 
   /** Takes the next route name Vert.x Web reported; null names (path-less routes) count not. */
-  synchronized void routed(String name) {
+  void routed(String name) {
     if (name == null || name.isEmpty() || done) {
       return;
     }
@@ -43,7 +47,7 @@ final class RouteTrail {
    * @param status the response status: a 404 that only reached a prefix route (such as a
    *     sub-router's mount point) counts as unmatched, to keep random paths out of the table
    */
-  synchronized String template(int status) {
+  String template(int status) {
     if (last == null) {
       return RouteTemplates.UNMATCHED;
     }
@@ -51,6 +55,6 @@ final class RouteTrail {
     if (prefix && status == 404) {
       return RouteTemplates.UNMATCHED;
     }
-    return RouteTemplates.canonical(mount + last, prefix);
+    return RouteTemplates.cached(mount + last, prefix);
   }
 }

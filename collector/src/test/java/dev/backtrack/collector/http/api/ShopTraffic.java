@@ -12,8 +12,8 @@ final class ShopTraffic {
 
   /**
    * Three GET /users/{id} (10, 20, 30 ms; the first with 2 DB statements and one call to
-   * api.example.com), one failing POST /orders (40 ms, fingerprint f1) that calls
-   * inventory, one GET on a hostile route, and a heartbeat.
+   * api.example.com), one failing POST /orders (40 ms, fingerprint f1) that starts chain c-9
+   * by calling inventory, one GET on a hostile route, and a heartbeat.
    */
   static JsonObject batch(long now) {
     JsonArray events = new JsonArray()
@@ -24,7 +24,7 @@ final class ShopTraffic {
             .put("out", new JsonObject().put("count", 1).put("us", 5_000)))
         .add(event(now - 2_000, "GET", "/users/{id}", 200, 20_000, "c-2", null))
         .add(event(now - 1_000, "GET", "/users/{id}", 200, 30_000, "c-3", null))
-        .add(event(now - 1_000, "POST", "/orders", 500, 40_000, "c-9", null)
+        .add(chainStart(event(now - 1_000, "POST", "/orders", 500, 40_000, "c-9", null))
             .put("error", new JsonObject().put("type", "java.lang.IllegalStateException")
                 .put("message", "stock is <b>negative</b>").put("fingerprint", "f1")
                 .put("stack", "java.lang.IllegalStateException: stock\n\tat shop.Orders.place")))
@@ -51,6 +51,15 @@ final class ShopTraffic {
         .put("service", "inventory")
         .put("events", new JsonArray().add(
             event(now - 900, "GET", "/stock/{sku}", 503, 15_000, "c-9", "r-parent")));
+  }
+
+  /**
+   * The event as an SDK sends the first hop of a chain: the request id is the chain's, and
+   * {@code correlation_id} is left out, which means the same.
+   */
+  private static JsonObject chainStart(JsonObject event) {
+    event.put("request_id", event.remove("correlation_id"));
+    return event;
   }
 
   static JsonObject event(long ts, String method, String route, int status, long us,
