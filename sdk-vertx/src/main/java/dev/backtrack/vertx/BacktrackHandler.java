@@ -14,8 +14,9 @@ import io.vertx.ext.web.RoutingContext;
  * }</pre>
  *
  * <p>It reads the trace headers ({@code X-Request-ID}, {@code X-Correlation-ID},
- * {@code X-Parent-Request-ID}, {@code traceparent}) and answers with {@code X-Request-ID} and
- * {@code X-Correlation-ID}. It never blocks: a finished request is only enqueued.
+ * {@code X-Parent-Request-ID}, {@code traceparent}) and answers with {@code X-Request-ID}, plus
+ * {@code X-Correlation-ID} when the request belongs to a chain it did not start (a request that
+ * starts one is its own correlation id). It never blocks: a finished request is only enqueued.
  */
 public interface BacktrackHandler extends Handler<RoutingContext> {
 

@@ -90,7 +90,10 @@ class BacktrackVertxIT {
 
   @Test
   void reportsTemplatesOfSubRoutersAndWildcardsNotRawPaths() throws Exception {
-    get("/api/users/7");
+    HttpClientResponse first = get("/api/users/7");
+    // a request that starts a chain: its id is the chain's, so no X-Correlation-ID repeats it
+    assertThat(first.getHeader("X-Request-ID")).hasSize(32);
+    assertThat(first.getHeader("X-Correlation-ID")).isNull();
     get("/files/a/b.txt");
     get("/no/such/path");
     get("/api/no/such/path");

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The reporter: request threads enqueue into an {@link EventBuffer}; one daemon thread empties
- * it every {@link #ENCODE_INTERVAL_MILLIS} into the batch being encoded, sends a batch as soon as
+ * it every {@link #ENCODE_INTERVAL_MILLIS} while events arrive (else once per flush) into the
+ * batch being encoded, sends a batch as soon as
  * it is full and the rest every flush interval through the {@link Transport}, and retries a
  * failed batch with the same {@code batch_id} and a growing pause.
  *
@@ -149,10 +150,12 @@ final class BufferedReporter implements Reporter {
     nextHeartbeatMillis = now + settings.heartbeatIntervalMillis();
     long nextFlush = now + settings.flushIntervalMillis();
     long encodeInterval = Math.min(ENCODE_INTERVAL_MILLIS, settings.flushIntervalMillis());
+    boolean busy = false;
     while (!closing) {
       try {
         synchronized (wake) {
-          long wait = Math.min(nextFlush, now + encodeInterval) - System.currentTimeMillis();
+          long until = busy ? Math.min(nextFlush, now + encodeInterval) : nextFlush;
+          long wait = until - System.currentTimeMillis();
           if (wait > 0 && !closing && !flushNow) {
             wake.wait(wait);
           }
@@ -164,8 +167,9 @@ final class BufferedReporter implements Reporter {
           flushNow = false;
           flushOnce(now, forced);
           nextFlush = now + settings.flushIntervalMillis();
+          busy = true; // look again soon; an idle application wakes this thread twice a flush
         } else {
-          encodeOnce();
+          busy = encodeOnce() > 0;
         }
         idle = true;
       } catch (InterruptedException e) {
@@ -181,12 +185,16 @@ final class BufferedReporter implements Reporter {
   /**
    * Between flushes: encodes what is buffered and sends the batches that filled up. While a
    * batch waits to be retried, new events stay in the (bounded) buffer instead.
+   *
+   * @return how many items were encoded
    */
-  void encodeOnce() throws InterruptedException {
-    if (ready.isEmpty()) {
-      buffer.drain(this::encode);
-      deliverReady();
+  int encodeOnce() throws InterruptedException {
+    if (!ready.isEmpty()) {
+      return 0;
     }
+    int encoded = buffer.drain(this::encode);
+    deliverReady();
+    return encoded;
   }
 
   /**

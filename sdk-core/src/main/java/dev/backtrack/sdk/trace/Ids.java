@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Creates and checks the ids carried in trace headers. */
 final class Ids {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final byte[] HEX_BYTES = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   static final int MAX_ID_CHARS = 128;
 
   private Ids() {}
@@ -22,10 +23,14 @@ final class Ids {
     if (hi == 0 && lo == 0) {
       lo = 1;
     }
-    char[] out = new char[32];
-    hex(hi, out, 0);
-    hex(lo, out, 16);
-    return new String(out);
+    byte[] out = new byte[32];
+    for (int i = 15; i >= 0; i--) {
+      out[i] = HEX_BYTES[(int) (hi & 0xF)];
+      out[16 + i] = HEX_BYTES[(int) (lo & 0xF)];
+      hi >>>= 4;
+      lo >>>= 4;
+    }
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   private static void hex(long v, char[] out, int at) {

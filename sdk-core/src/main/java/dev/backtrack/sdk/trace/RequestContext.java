@@ -34,7 +34,8 @@ public final class RequestContext {
 
   private int dbCount;
   private long dbMicros;
-  private final SqlTiming[] slowest = new SqlTiming[SLOWEST_KEPT];
+  /** Slowest first; created with the first statement, as most requests run none. */
+  private SqlTiming[] slowest;
   private int outCount;
   private long outMicros;
   private List<OutgoingCall> outgoing;
@@ -128,6 +129,9 @@ public final class RequestContext {
   }
 
   private void keepIfSlow(String sql, long micros) {
+    if (slowest == null) {
+      slowest = new SqlTiming[SLOWEST_KEPT];
+    }
     for (int i = 0; i < SLOWEST_KEPT; i++) {
       SqlTiming t = slowest[i];
       if (t != null && (t.sql() == sql || t.sql().equals(sql))) {
@@ -217,7 +221,7 @@ public final class RequestContext {
         calls = Arrays.asList(withRoute);
       }
       List<SqlTiming> slow = List.of();
-      if (slowest[0] != null) { // kept slowest first, so the others are null too when it is
+      if (slowest != null) {
         slow = new ArrayList<>(SLOWEST_KEPT);
         for (SqlTiming t : slowest) {
           if (t != null) {

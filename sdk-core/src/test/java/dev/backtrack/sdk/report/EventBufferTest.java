@@ -22,12 +22,11 @@ class EventBufferTest {
   }
 
   @Test
-  void growsUpToItsCapacityAndKeepsOrderAcrossDrains() {
+  void keepsOrderAcrossDrains() {
     EventBuffer buffer = new EventBuffer(5000);
     List<Object> out = new ArrayList<>();
     int next = 0;
     for (int round = 0; round < 4; round++) {
-      // more than the first array holds, and a ring that has wrapped around
       for (int i = 0; i < 1500 + round * 700; i++) {
         buffer.add(next++);
       }
@@ -42,7 +41,40 @@ class EventBufferTest {
   }
 
   @Test
-  void dropsOldestAfterTheRingWrapped() {
+  void losesNothingUncountedUnderConcurrentAddsAndDrains() throws Exception {
+    EventBuffer buffer = new EventBuffer(500);
+    int threads = 4;
+    int perThread = 50_000;
+    Thread[] adders = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      adders[t] = new Thread(() -> {
+        for (int i = 0; i < perThread; i++) {
+          buffer.add(i);
+        }
+      });
+      adders[t].start();
+    }
+    long[] drained = new long[1];
+    while (anyAlive(adders)) {
+      drained[0] += buffer.drain(item -> { });
+      assertThat(buffer.size()).isLessThanOrEqualTo(500 + threads);
+    }
+    drained[0] += buffer.drain(item -> { });
+    assertThat(drained[0] + buffer.dropped()).isEqualTo((long) threads * perThread);
+    assertThat(buffer.size()).isZero();
+  }
+
+  private static boolean anyAlive(Thread[] threads) {
+    for (Thread t : threads) {
+      if (t.isAlive()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void dropsTheOldestOfWhatIsLeftAfterADrain() {
     EventBuffer buffer = new EventBuffer(4);
     List<Object> out = new ArrayList<>();
     buffer.add("a");

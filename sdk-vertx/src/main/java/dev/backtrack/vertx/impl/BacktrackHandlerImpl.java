@@ -55,7 +55,10 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
     }
     HttpServerResponse response = rc.response();
     response.putHeader(REQUEST_ID, ctx.requestId());
-    response.putHeader(CORRELATION_ID, ctx.correlationId());
+    if (!ctx.correlationId().equals(ctx.requestId())) {
+      // only within a chain: a header repeating the request id costs every response bytes
+      response.putHeader(CORRELATION_ID, ctx.correlationId());
+    }
     Reporter reporter = reporterFor(rc.vertx());
     rc.addEndHandler(ar -> finish(rc, ctx, reporter));
     rc.next();
