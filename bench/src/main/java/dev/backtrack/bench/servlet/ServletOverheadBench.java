@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.backtrack.bench.servlet.ServletOverheadBench \
- *     [connections=32] [seconds per round=2] [pairs=10] [collector|counting]
+ *     [connections=32] [seconds per round=2] [pairs=16] [collector|counting]
  * </pre>
  *
  * {@code counting} swaps the collector for a transport that only counts bytes: the difference
@@ -32,7 +32,7 @@ public final class ServletOverheadBench {
   public static void main(String[] args) throws Exception {
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
     long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 2) * 1000;
-    int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 16;
     boolean counting = args.length > 3 && args[3].equals("counting");
     List<String> paths = List.of(ServletSampleApp.PATHS);
     AtomicLong countedBytes = new AtomicLong();

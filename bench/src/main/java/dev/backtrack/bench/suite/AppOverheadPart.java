@@ -8,7 +8,7 @@ import java.util.List;
  */
 final class AppOverheadPart implements Part {
   private static final String CONNECTIONS = "32";
-  private static final String PAIRS = "10";
+  private static final String PAIRS = "16";
 
   private final String name;
   private final String title;

@@ -11,7 +11,7 @@ import java.util.List;
  * same closed-loop load, in alternating pairs of rounds ({@link AbRounds}).
  *
  * <p>Arguments (all optional): connections (default 32), seconds per round (default 2), pairs
- * (default 10), {@code noop} to measure the request path alone (events dropped
+ * (default 16), {@code noop} to measure the request path alone (events dropped
  * instead of encoded and sent). Prints throughput, the ratio instrumented / plain (target at least
  * 0.97) and the latency percentiles.
  */
@@ -21,7 +21,7 @@ public final class VertxOverheadBench {
   public static void main(String[] args) throws Exception {
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
     long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 2) * 1000;
-    int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 16;
     boolean reporting = args.length <= 3 || !args[3].equals("noop");
 
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The reporter: request threads enqueue into an {@link EventBuffer}; one daemon thread empties
  * it every {@link #ENCODE_INTERVAL_MILLIS} while events arrive (else once per flush) into the
- * batch being encoded, sends a batch as soon as
- * it is full and the rest every flush interval through the {@link Transport}, and retries a
- * failed batch with the same {@code batch_id} and a growing pause.
+ * batch being encoded, sends a batch as soon as it is full and the rest every flush interval
+ * through the {@link Transport}, and retries a failed batch with the same {@code batch_id} and
+ * a growing pause.
  *
  * <p>Encoding soon after recording, rather than once per flush, matters in a busy application:
  * events waiting a whole second on the heap outlive young collections and are copied by the
@@ -42,7 +42,7 @@ final class BufferedReporter implements Reporter {
   private final BatchEncoder open = new BatchEncoder();
   /** Encoded batches, oldest first, waiting to be delivered. Reporter thread only. */
   private final ArrayDeque<Pending> ready = new ArrayDeque<>();
-  /** Items encoded and not delivered yet, in the open batch and the ready ones. */
+  /** Items encoded, not yet delivered (open and ready batches); written by this thread only. */
   private volatile int encodedItems;
   private int failures;
   private long retryAtMillis;
