@@ -76,7 +76,10 @@ final class JmhPart implements Part {
     rows.add(single("SQL normalizer, one statement (JMH)", nanos, CORE + "normalizeSql"));
     rows.add(single("error fingerprint (JMH)", nanos, CORE + "fingerprint"));
     rows.add(single("error info with stack (JMH)", nanos, CORE + "errorInfo"));
-    rows.add(single("encode a batch of 1,000 events (JMH)", nanos, CORE + "encodeBatchOf1000"));
+    rows.add(single("encode a batch of 1,000 events with SQL and a call (JMH)", nanos,
+        CORE + "encodeBatchOf1000"));
+    rows.add(single("encode a batch of 1,000 plain events (JMH)", nanos,
+        CORE + "encodePlainBatchOf1000"));
     return rows;
   }
 
