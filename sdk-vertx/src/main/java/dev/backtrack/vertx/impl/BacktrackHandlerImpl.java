@@ -60,7 +60,12 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
       response.putHeader(CORRELATION_ID, ctx.correlationId());
     }
     Reporter reporter = reporterFor(rc.vertx());
-    rc.addEndHandler(ar -> finish(rc, ctx, reporter));
+    RouteTrail trail = trailOf(request);
+    if (trail != null) {
+      trail.onEnd(() -> finish(rc, ctx, reporter)); // our metrics see every response end
+    } else {
+      rc.addEndHandler(ar -> finish(rc, ctx, reporter));
+    }
     rc.next();
   }
 
@@ -96,11 +101,9 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
   }
 
   static String templateOf(RoutingContext rc, int status) {
-    if (rc.request() instanceof HttpServerRequestInternal internal) {
-      RouteTrail trail = RouteMetrics.trailOf(internal.metric());
-      if (trail != null) {
-        return trail.template(status);
-      }
+    RouteTrail trail = trailOf(rc.request());
+    if (trail != null) {
+      return trail.template(status);
     }
     // Vert.x built without our metrics: the current route, exact outside of sub-routers
     Route route = rc.currentRoute();
@@ -113,6 +116,12 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
       return RouteTemplates.UNMATCHED;
     }
     return RouteTemplates.cached(mount + route.getPath(), prefix);
+  }
+
+  /** The request's trail, when Vert.x runs with our metrics. */
+  private static RouteTrail trailOf(HttpServerRequest request) {
+    return request instanceof HttpServerRequestInternal internal
+        ? RouteMetrics.trailOf(internal.metric()) : null;
   }
 
   private static boolean isDuplicate(Context context) {

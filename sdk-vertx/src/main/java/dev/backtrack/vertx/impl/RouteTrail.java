@@ -20,6 +20,8 @@ final class RouteTrail {
   private String mount = "";
   private String last;
   private boolean done;
+  /** What to run when the response has been written or the request reset, once. */
+  private Runnable onEnd;
 
   RouteTrail() {
     this(null);
@@ -27,6 +29,23 @@ final class RouteTrail {
 
   RouteTrail(Object inner) {
     this.inner = inner;
+  }
+
+  /**
+   * Runs {@code action} when the response ends or the request is reset: the handler's way to
+   * learn of the end without registering an end handler on every routing context.
+   */
+  void onEnd(Runnable action) {
+    this.onEnd = action;
+  }
+
+  /** The response was written, or the request reset. */
+  void ended() {
+    Runnable action = onEnd;
+    onEnd = null;
+    if (action != null) {
+      action.run();
+    }
   }
 
   /** Takes the next route name Vert.x Web reported; null names (path-less routes) count not. */

@@ -43,8 +43,11 @@ final class ServerMetrics implements HttpServerMetrics<RouteTrail, Object, Objec
 
   @Override
   public void requestReset(RouteTrail trail) {
-    if (inner != null && trail != null) {
-      inner.requestReset(trail.inner);
+    if (trail != null) {
+      trail.ended();
+      if (inner != null) {
+        inner.requestReset(trail.inner);
+      }
     }
   }
 
@@ -64,8 +67,11 @@ final class ServerMetrics implements HttpServerMetrics<RouteTrail, Object, Objec
 
   @Override
   public void responseEnd(RouteTrail trail, HttpResponse response, long bytesWritten) {
-    if (inner != null && trail != null) {
-      inner.responseEnd(trail.inner, response, bytesWritten);
+    if (trail != null) {
+      trail.ended();
+      if (inner != null) {
+        inner.responseEnd(trail.inner, response, bytesWritten);
+      }
     }
   }
 
