@@ -199,14 +199,6 @@ public final class JsonWriter {
     return this;
   }
 
-  /** Shorthand: a member whose value is a string, skipped entirely when {@code value} is null. */
-  public JsonWriter optional(String name, String value) {
-    if (value != null) {
-      name(name).value(value);
-    }
-    return this;
-  }
-
   private void beforeValue() {
     if (afterName) {
       afterName = false;

@@ -15,6 +15,17 @@ class RouteTrailTest {
   }
 
   @Test
+  void runsItsEndActionOnceWhetherTheResponseEndsOrTheRequestIsReset() {
+    RouteTrail trail = new RouteTrail();
+    int[] runs = new int[1];
+    trail.ended(); // nothing registered yet: nothing to run
+    trail.onEnd(() -> runs[0]++);
+    trail.ended();
+    trail.ended(); // a reset after the response ended
+    assertThat(runs[0]).isEqualTo(1);
+  }
+
+  @Test
   void joinsMountPointsOfSubRoutersToTheRouteThatAnswered() {
     assertThat(template(200, null, "/api/", "/users/:id")).isEqualTo("/api/users/{id}");
     assertThat(template(200, null, "/api/", "/v2/", "/items/:itemId/parts/"))
