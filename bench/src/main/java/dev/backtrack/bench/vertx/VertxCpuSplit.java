@@ -20,8 +20,11 @@ import java.util.TreeMap;
  * requests answered. Linux only.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar dev.backtrack.bench.vertx.VertxCpuSplit [rounds=12]
+ * java -cp bench/target/benchmarks.jar dev.backtrack.bench.vertx.VertxCpuSplit \
+ *     [rounds=12] [noop]
  * </pre>
+ *
+ * {@code noop}: the SDK's request path only, its events dropped instead of encoded.
  */
 public final class VertxCpuSplit {
   private static final int WARM_UP_ROUNDS = 3;
@@ -32,11 +35,13 @@ public final class VertxCpuSplit {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+    boolean reporting = args.length <= 1 || !args[1].equals("noop");
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     LoopbackLoad load = new LoopbackLoad(clientVertx);
     Map<String, long[]> ticks = new TreeMap<>();
     long[] requests = new long[2];
-    try (SampleApp plain = SampleApp.plain(1); SampleApp sdk = SampleApp.instrumented(1)) {
+    try (SampleApp plain = SampleApp.plain(1); SampleApp sdk = reporting
+        ? SampleApp.instrumented(1) : SampleApp.instrumentedWithoutReporting(1)) {
       int[] ports = {plain.port(), sdk.port()};
       for (int round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
         for (int side = 0; side < 2; side++) {
