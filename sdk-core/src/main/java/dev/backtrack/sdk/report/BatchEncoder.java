@@ -52,7 +52,6 @@ public final class BatchEncoder {
   private static final Name US = Name.of("us");
   private static final Name V = Name.of("v");
 
-
   /** The events array so far, open. Kept across batches: its buffer is reused. */
   private final JsonWriter events = new JsonWriter(16 * 1024);
   /** The outgoing array so far, open; written after the events, as the protocol has it. */
