@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs the same load against a plain and an instrumented server in many short pairs, the order
- * alternating from pair to pair, so that drift on a small machine (frequency, the JIT, other
- * processes) hits both sides alike. The verdict is the median of the per-pair ratios, which
+ * Runs the same load against a plain and an instrumented app, each in a JVM of its own
+ * ({@link AppProcess}), in many short pairs, the order alternating from pair to pair, so that
+ * drift on a small machine (frequency, other processes) hits both sides alike. The verdict is the median of the per-pair ratios, which
  * one disturbed round cannot move much.
  */
 public final class AbRounds {
@@ -53,11 +53,12 @@ public final class AbRounds {
   private static final int WARM_UP_PAIRS = 3;
 
   /** {@link #WARM_UP_PAIRS}, then {@code pairs} measured pairs of {@code roundMillis} each. */
-  public static Outcome run(LoopbackLoad load, int plainPort, int sdkPort, List<String> paths,
-      int connections, long roundMillis, int pairs) throws InterruptedException {
+  public static Outcome run(LoopbackLoad load, AppProcess plainApp, AppProcess sdkApp,
+      List<String> paths, int connections, long roundMillis, int pairs)
+      throws InterruptedException {
     for (int pair = 0; pair < WARM_UP_PAIRS; pair++) {
-      load.run(plainPort, paths, connections, roundMillis);
-      load.run(sdkPort, paths, connections, roundMillis);
+      round(load, plainApp, paths, connections, roundMillis);
+      round(load, sdkApp, paths, connections, roundMillis);
     }
     LoopbackLoad.Result plain = null;
     LoopbackLoad.Result sdk = null;
@@ -65,9 +66,9 @@ public final class AbRounds {
     for (int pair = 0; pair < pairs; pair++) {
       boolean plainFirst = pair % 2 == 0;
       LoopbackLoad.Result first =
-          load.run(plainFirst ? plainPort : sdkPort, paths, connections, roundMillis);
+          round(load, plainFirst ? plainApp : sdkApp, paths, connections, roundMillis);
       LoopbackLoad.Result second =
-          load.run(plainFirst ? sdkPort : plainPort, paths, connections, roundMillis);
+          round(load, plainFirst ? sdkApp : plainApp, paths, connections, roundMillis);
       LoopbackLoad.Result plainRun = plainFirst ? first : second;
       LoopbackLoad.Result sdkRun = plainFirst ? second : first;
       ratios[pair] = sdkRun.throughput() / plainRun.throughput();
@@ -75,5 +76,13 @@ public final class AbRounds {
       sdk = sdk == null ? sdkRun : sdk.plus(sdkRun);
     }
     return new Outcome(plain, sdk, ratios);
+  }
+
+  /** One run against {@code app}, its process's CPU time included. */
+  private static LoopbackLoad.Result round(LoopbackLoad load, AppProcess app,
+      List<String> paths, int connections, long roundMillis) throws InterruptedException {
+    long appCpu = app.cpuNanos();
+    LoopbackLoad.Result result = load.run(app.port(), paths, connections, roundMillis);
+    return result.withCpu(app.cpuNanos() - appCpu);
   }
 }

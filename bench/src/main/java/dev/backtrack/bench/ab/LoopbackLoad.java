@@ -22,7 +22,8 @@ import org.HdrHistogram.Histogram;
 public final class LoopbackLoad {
   /**
    * What one run measured; {@code errors} counts failures and answers other than 200, and
-   * {@code cpuNanos} is the CPU time the whole process used meanwhile (load generator included).
+   * {@code cpuNanos} is the CPU time used meanwhile: this process's (the load generator, and
+   * the app when it runs here), plus the app's own process when {@link AbRounds} adds it.
    */
   public record Result(long requests, long errors, double seconds, long cpuNanos,
       Histogram latencyMicros) {
@@ -41,6 +42,11 @@ public final class LoopbackLoad {
 
     public double p99Micros() {
       return latencyMicros.getValueAtPercentile(99);
+    }
+
+    /** The same run with {@code nanos} more CPU time: the app's, in a process of its own. */
+    public Result withCpu(long nanos) {
+      return new Result(requests, errors, seconds, cpuNanos + nanos, latencyMicros);
     }
 
     /** This run and {@code other} as one. */

@@ -1,14 +1,16 @@
 package dev.backtrack.bench.vertx;
 
 import dev.backtrack.bench.ab.AbRounds;
+import dev.backtrack.bench.ab.AppProcess;
 import dev.backtrack.bench.ab.LoopbackLoad;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.List;
 
 /**
- * Loopback A/B of the Vert.x SDK: the same sample application with and without it, under the
- * same closed-loop load, in alternating pairs of rounds ({@link AbRounds}).
+ * Loopback A/B of the Vert.x SDK: the same sample application with and without it, each in a
+ * JVM of its own ({@link SampleServer}), under the same closed-loop load from this JVM, in
+ * alternating pairs of rounds ({@link AbRounds}).
  *
  * <p>Arguments (all optional): connections (default 32), seconds per round (default 2), pairs
  * (default 16), {@code noop} to measure the request path alone (events dropped
@@ -25,16 +27,17 @@ public final class VertxOverheadBench {
     boolean reporting = args.length <= 3 || !args[3].equals("noop");
 
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-    try (SampleApp plain = SampleApp.plain(1); SampleApp sdk = reporting ? SampleApp.instrumented(1)
-        : SampleApp.instrumentedWithoutReporting(1)) {
-      AbRounds.Outcome outcome = AbRounds.run(new LoopbackLoad(clientVertx), plain.port(),
-          sdk.port(), List.of(SampleApp.PATH), connections, roundMillis, pairs);
-      System.out.printf("connections=%d, %d pairs x %d ms, loopback, 1 server event loop each,"
-          + " reporter %s%n", connections, pairs, roundMillis,
+    String server = SampleServer.class.getName();
+    try (AppProcess plain = new AppProcess(server, "plain");
+        AppProcess sdk = new AppProcess(server, reporting ? "sdk" : "noop")) {
+      AbRounds.Outcome outcome = AbRounds.run(new LoopbackLoad(clientVertx), plain, sdk,
+          List.of(SampleApp.PATH), connections, roundMillis, pairs);
+      System.out.printf("connections=%d, %d pairs x %d ms, loopback, each app in its own JVM"
+          + " with 1 event loop, reporter %s%n", connections, pairs, roundMillis,
           reporting ? "encoding every event" : "dropping events");
       outcome.print();
-      System.out.printf("the sdk reported %d bytes and dropped %d events%n",
-          sdk.reportedBytes.get(), sdk.dropped());
+      plain.stop();
+      sdk.stop().forEach(System.out::println);
     } finally {
       clientVertx.close().await();
     }
