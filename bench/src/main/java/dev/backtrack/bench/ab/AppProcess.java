@@ -37,6 +37,7 @@ public final class AppProcess implements AutoCloseable {
       // output before the port, such as a logger's banner
     }
     if (line == null) {
+      process.destroyForcibly();
       throw new IOException(mainClass + " exited before it listened");
     }
     port = Integer.parseInt(line.substring("port ".length()).trim());
