@@ -20,9 +20,6 @@ final class RouteTemplates {
 
   /** {@link #canonical}, remembered: the same few paths come back with every request. */
   static String cached(String path, boolean prefix) {
-    if (path == null) {
-      return UNMATCHED;
-    }
     Map<String, String> cache = prefix ? PREFIX : EXACT;
     String template = cache.get(path);
     if (template == null) {
