@@ -168,6 +168,24 @@ public final class JsonWriter {
     return this;
   }
 
+  /** Writes the 32 lower-case hex digits of a 128-bit number as a string. */
+  public JsonWriter hexValue(long high, long low) {
+    beforeValue();
+    ensure(34);
+    byte[] b = out;
+    int at = size;
+    b[at] = '"';
+    for (int i = 16; i >= 1; i--) {
+      b[at + i] = HEX[(int) (high & 0xF)];
+      b[at + 16 + i] = HEX[(int) (low & 0xF)];
+      high >>>= 4;
+      low >>>= 4;
+    }
+    b[at + 33] = '"';
+    size = at + 34;
+    return this;
+  }
+
   public JsonWriter value(long value) {
     beforeValue();
     putLong(value);

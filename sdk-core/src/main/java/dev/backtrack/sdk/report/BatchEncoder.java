@@ -153,7 +153,11 @@ public final class BatchEncoder {
   private static void writeEvent(JsonWriter w, RequestEvent e) {
     w.beginObject();
     w.name(TS).value(e.tsMillis());
-    w.optional(REQUEST_ID, e.requestId());
+    if (e.hasIdBits()) {
+      w.name(REQUEST_ID).hexValue(e.idHigh(), e.idLow());
+    } else {
+      w.optional(REQUEST_ID, e.requestId());
+    }
     if (!Objects.equals(e.correlationId(), e.requestId())) {
       // absent means "same as request_id" (a chain's first hop): most events, 50 bytes each
       w.optional(CORRELATION_ID, e.correlationId());

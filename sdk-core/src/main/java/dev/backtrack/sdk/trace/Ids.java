@@ -6,38 +6,32 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Creates and checks the ids carried in trace headers. */
 final class Ids {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final byte[] HEX_BYTES = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   static final int MAX_ID_CHARS = 128;
 
   private Ids() {}
 
   /**
-   * A new request id: 32 lower-case hex chars, which is also a valid W3C trace-id. Not from
-   * {@code SecureRandom}: ids need to be unique, not unguessable, and must never block.
+   * Half of a new request id's bits. Not from {@code SecureRandom}: ids need to be unique, not
+   * unguessable, and must never block. Two halves both 0 are no id (see {@link #hex}).
    */
-  static String newId() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long hi = random.nextLong();
-    long lo = random.nextLong();
-    if (hi == 0 && lo == 0) {
-      lo = 1;
-    }
-    byte[] out = new byte[32];
-    for (int i = 15; i >= 0; i--) {
-      out[i] = HEX_BYTES[(int) (hi & 0xF)];
-      out[16 + i] = HEX_BYTES[(int) (lo & 0xF)];
-      hi >>>= 4;
-      lo >>>= 4;
-    }
-    return new String(out, StandardCharsets.ISO_8859_1);
+  static long randomHalf() {
+    return ThreadLocalRandom.current().nextLong();
   }
 
-  private static void hex(long v, char[] out, int at) {
+  /**
+   * A request id from its 128 bits: 32 lower-case hex chars, which is also a valid W3C
+   * trace-id (which must not be all zeros).
+   */
+  static String hex(long high, long low) {
+    byte[] out = new byte[32];
     for (int i = 15; i >= 0; i--) {
-      out[at + i] = HEX[(int) (v & 0xF)];
-      v >>>= 4;
+      out[i] = HEX[(int) (high & 0xF)];
+      out[16 + i] = HEX[(int) (low & 0xF)];
+      high >>>= 4;
+      low >>>= 4;
     }
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   /** {@code value} trimmed if it is a usable id (1-128 printable ASCII chars), else null. */
@@ -93,9 +87,6 @@ final class Ids {
 
   private static String digestHex(String s, int len) {
     UUID u = UUID.nameUUIDFromBytes(s.getBytes(StandardCharsets.UTF_8));
-    char[] out = new char[32];
-    hex(u.getMostSignificantBits(), out, 0);
-    hex(u.getLeastSignificantBits(), out, 16);
-    return new String(out, 0, len);
+    return hex(u.getMostSignificantBits(), u.getLeastSignificantBits()).substring(0, len);
   }
 }

@@ -29,6 +29,9 @@ public final class RequestContext {
   private final long startNanos;
   private final String method;
   private final String requestId;
+  /** The bits of a request id generated here, else 0 and 0: see {@link RequestEvent}. */
+  private final long idHigh;
+  private final long idLow;
   private final String correlationId;
   private final String parentId;
 
@@ -46,7 +49,20 @@ public final class RequestContext {
     this.startMillis = System.currentTimeMillis();
     this.startNanos = System.nanoTime();
     this.method = method;
-    this.requestId = incoming.requestId() != null ? incoming.requestId() : Ids.newId();
+    if (incoming.requestId() != null) {
+      this.requestId = incoming.requestId();
+      this.idHigh = 0;
+      this.idLow = 0;
+    } else {
+      long high = Ids.randomHalf();
+      long low = Ids.randomHalf();
+      if (high == 0 && low == 0) {
+        low = 1;
+      }
+      this.requestId = Ids.hex(high, low);
+      this.idHigh = high;
+      this.idLow = low;
+    }
     this.correlationId =
         incoming.correlationId() != null ? incoming.correlationId() : this.requestId;
     this.parentId = incoming.parentId();
@@ -231,7 +247,7 @@ public final class RequestContext {
       }
       return new RequestEvent(startMillis, requestId, correlationId, parentId, method, r,
           status, durationMicros, dbCount, dbMicros, slow, outCount, outMicros, errorInfo,
-          calls);
+          calls, idHigh, idLow);
     }
   }
 }

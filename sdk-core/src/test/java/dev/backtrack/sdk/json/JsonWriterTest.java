@@ -76,6 +76,15 @@ class JsonWriterTest {
   }
 
   @Test
+  void writes128BitNumbersAsThirtyTwoHexDigits() {
+    assertThat(new JsonWriter(1).hexValue(0, 1).toString())
+        .isEqualTo("\"00000000000000000000000000000001\"");
+    assertThat(new JsonWriter(1).beginArray().hexValue(-1, 0x0123456789abcdefL).value(1)
+        .endArray().toString())
+        .isEqualTo("[\"ffffffffffffffff0123456789abcdef\",1]");
+  }
+
+  @Test
   void writesEncodedNamesLikePlainOnes() {
     JsonWriter.Name quoted = JsonWriter.Name.of("a\"é");
     String json = new JsonWriter(4).beginObject()

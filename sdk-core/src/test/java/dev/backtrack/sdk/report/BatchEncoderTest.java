@@ -30,6 +30,20 @@ class BatchEncoderTest {
   }
 
   @Test
+  void writesAGeneratedRequestIdFromItsBits() {
+    String id = "00000000000000ff8000000000000001";
+    RequestEvent e = new RequestEvent(1, id, "c-1", null, "GET", "/", 200, 5, 0, 0, null, 0, 0,
+        null, null, 0xffL, 0x8000000000000001L);
+    assertThat(e.hasIdBits()).isTrue();
+    String json = new String(BatchEncoder.encode("b-1", INSTANCE, List.of(e), null), UTF_8);
+    assertThat(json).contains("\"request_id\":\"" + id + "\",\"correlation_id\":\"c-1\"");
+
+    RequestEvent cut = new RequestEvent(1, "r-1", null, null, "GET", "/", 200, 5, 0, 0, null,
+        0, 0, null, null, 1, 2);
+    assertThat(cut.hasIdBits()).as("bits that cannot be this id's are dropped").isFalse();
+  }
+
+  @Test
   void leavesOutACorrelationIdThatIsTheRequestId() {
     RequestEvent root = new RequestEvent(1732400000123L, "r-1", "r-1", null, "GET", "/", 200, 5,
         0, 0, null, 0, 0, null, null);

@@ -22,7 +22,19 @@ class RequestContextTest {
     assertThat(ctx.requestId()).matches("[0-9a-f]{32}");
     assertThat(ctx.correlationId()).isEqualTo(ctx.requestId());
     assertThat(ctx.parentId()).isNull();
-    ctx.finish("/", 200, null);
+    RequestEvent event = ctx.finish("/", 200, null);
+    assertThat(event.hasIdBits()).isTrue();
+    assertThat(String.format("%016x%016x", event.idHigh(), event.idLow()))
+        .isEqualTo(ctx.requestId());
+  }
+
+  @Test
+  void carriesNoIdBitsForAnIdThatCameIn() {
+    RequestContext ctx = RequestContext.begin("GET",
+        headers(Map.of("X-Request-ID", "0123456789abcdef0123456789abcdef")));
+    RequestEvent event = ctx.finish("/", 200, null);
+    assertThat(event.requestId()).isEqualTo("0123456789abcdef0123456789abcdef");
+    assertThat(event.hasIdBits()).isFalse();
   }
 
   @Test

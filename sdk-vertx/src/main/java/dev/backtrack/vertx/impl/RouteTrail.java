@@ -17,7 +17,7 @@ package dev.backtrack.vertx.impl;
 final class RouteTrail {
   /** The request metric of the metrics implementation we forward to, or null. */
   final Object inner;
-  private String mount = "";
+  private MountPoint mount = MountPoint.ROOT;
   private String last;
   private boolean done;
   /** What to run when the response has been written or the request reset, once. */
@@ -54,7 +54,7 @@ final class RouteTrail {
       return;
     }
     if (last != null && RouteTemplates.isPrefixPath(last) && !name.startsWith(last)) {
-      mount = mount + last.substring(0, last.length() - 1);
+      mount = mount.enter(last);
     }
     last = name;
     done = !RouteTemplates.isPrefixPath(name) && !name.equals("/");
@@ -74,6 +74,6 @@ final class RouteTrail {
     if (prefix && status == 404) {
       return RouteTemplates.UNMATCHED;
     }
-    return RouteTemplates.cached(mount + last, prefix);
+    return mount.template(last);
   }
 }

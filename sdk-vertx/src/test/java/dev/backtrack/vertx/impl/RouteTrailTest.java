@@ -33,6 +33,15 @@ class RouteTrailTest {
   }
 
   @Test
+  void remembersEachTemplateOncePerMountPoint() {
+    String first = template(200, "/shop/", "/items/:id");
+    assertThat(template(200, "/shop/", "/items/:id")).isSameAs(first).isEqualTo("/shop/items/{id}");
+    assertThat(template(200, "/admin/", "/items/:id")).isEqualTo("/admin/items/{id}");
+    assertThat(template(200, "/items/:id")).isEqualTo("/items/{id}");
+    assertThat(template(200, "/shop/", "/v2/", "/items/:id")).isEqualTo("/shop/v2/items/{id}");
+  }
+
+  @Test
   void keepsTheFailingRouteWhenFailureHandlersRunAfterIt() {
     assertThat(template(500, null, "/api/", "/boom", "/api/", null)).isEqualTo("/api/boom");
     assertThat(template(500, null, "/orders/:id", null)).isEqualTo("/orders/{id}");
