@@ -56,6 +56,8 @@ public final class BatchEncoder {
   private final JsonWriter events = new JsonWriter(16 * 1024);
   /** The outgoing array so far, open; written after the events, as the protocol has it. */
   private final JsonWriter outgoing = new JsonWriter(1024);
+  /** The whole batch, put together when it is finished; its buffer is reused too. */
+  private final JsonWriter batch = new JsonWriter(16 * 1024);
   private int items;
   private int calls;
 
@@ -117,7 +119,8 @@ public final class BatchEncoder {
   public byte[] finish(String batchId, Instance instance, Heartbeat heartbeat) {
     events.endArray();
     outgoing.endArray();
-    JsonWriter w = new JsonWriter((int) Math.min(Integer.MAX_VALUE - 16, bytes() + 512));
+    JsonWriter w = batch;
+    w.reset();
     w.beginObject();
     w.name(V).value(1);
     w.name(BATCH_ID).value(batchId);
@@ -137,7 +140,9 @@ public final class BatchEncoder {
     }
     w.endObject();
     reset();
-    return w.toBytes();
+    byte[] json = w.toBytes();
+    w.reset(); // lets an outsized buffer go
+    return json;
   }
 
   private void reset() {

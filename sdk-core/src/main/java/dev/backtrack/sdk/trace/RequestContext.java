@@ -46,8 +46,8 @@ public final class RequestContext {
   private boolean finished;
 
   private RequestContext(String method, TraceHeaders incoming) {
-    this.startMillis = System.currentTimeMillis();
     this.startNanos = System.nanoTime();
+    this.startMillis = WallClock.millisAt(startNanos);
     this.method = method;
     if (incoming.requestId() != null) {
       this.requestId = incoming.requestId();
