@@ -33,7 +33,8 @@ final class EventBuffer {
         return;
       }
     }
-    ring[(head + size) % ring.length] = item;
+    int at = head + size;
+    ring[at < ring.length ? at : at - ring.length] = item;
     size++;
   }
 
