@@ -16,11 +16,12 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.backtrack.bench.servlet.ServletOverheadBench \
- *     [connections=32] [seconds per round=2] [pairs=16] [collector|counting]
+ *     [connections=32] [seconds per round=2] [pairs=16] [collector|counting|noop]
  * </pre>
  *
  * {@code counting} swaps the collector for a transport that only counts bytes: the difference
  * between the two runs is what the collector's own work in the same process costs the app.
+ * {@code noop} drops every event unencoded: what the request path alone costs.
  */
 public final class ServletOverheadBench {
   private ServletOverheadBench() {}
@@ -29,7 +30,8 @@ public final class ServletOverheadBench {
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
     long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 2) * 1000;
     int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-    String transport = args.length > 3 && args[3].equals("counting") ? "counting" : "collector";
+    String transport = args.length > 3 && List.of("counting", "noop").contains(args[3])
+        ? args[3] : "collector";
     List<String> paths = List.of(ServletSampleApp.PATHS);
 
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));

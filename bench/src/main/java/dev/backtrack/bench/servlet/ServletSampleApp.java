@@ -1,5 +1,6 @@
 package dev.backtrack.bench.servlet;
 
+import dev.backtrack.sdk.report.Reporter;
 import dev.backtrack.servlet.BacktrackFilter;
 import dev.backtrack.servlet.jdbc.JdbcInstrumentation;
 import jakarta.servlet.DispatcherType;
@@ -36,7 +37,11 @@ final class ServletSampleApp implements AutoCloseable {
   private final Server server;
   private final JdbcConnectionPool pool;
 
-  private ServletSampleApp(boolean instrumented) throws Exception {
+  /**
+   * @param instrumented whether the filter and the JDBC wrapper are in place
+   * @param reporter where the filter records, or null for the process-wide reporter
+   */
+  private ServletSampleApp(boolean instrumented, Reporter reporter) throws Exception {
     // one database per app, so the two variants never share locks
     pool = JdbcConnectionPool.create("jdbc:h2:mem:bench-" + (instrumented ? "sdk" : "plain")
         + ";DB_CLOSE_DELAY=-1", "sa", "");
@@ -52,7 +57,8 @@ final class ServletSampleApp implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     if (instrumented) {
-      FilterHolder filter = new FilterHolder(new BacktrackFilter());
+      FilterHolder filter = new FilterHolder(
+          reporter == null ? new BacktrackFilter() : new BacktrackFilter(reporter));
       filter.setAsyncSupported(true);
       context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
     }
@@ -64,11 +70,12 @@ final class ServletSampleApp implements AutoCloseable {
   }
 
   static ServletSampleApp plain() throws Exception {
-    return new ServletSampleApp(false);
+    return new ServletSampleApp(false, null);
   }
 
-  static ServletSampleApp instrumented() throws Exception {
-    return new ServletSampleApp(true);
+  /** @param reporter where the filter records, or null for the process-wide reporter */
+  static ServletSampleApp instrumented(Reporter reporter) throws Exception {
+    return new ServletSampleApp(true, reporter);
   }
 
   int port() {

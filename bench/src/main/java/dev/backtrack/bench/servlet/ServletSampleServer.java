@@ -3,22 +3,25 @@ package dev.backtrack.bench.servlet;
 import dev.backtrack.bench.ab.AppMain;
 import dev.backtrack.sdk.Backtrack;
 import dev.backtrack.sdk.BacktrackOptions;
+import dev.backtrack.sdk.report.Reporter;
 import dev.backtrack.servlet.BacktrackFilter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The servlet sample app in a JVM of its own, for {@link ServletOverheadBench}: {@code plain};
- * {@code counting}, the SDK reporting into a transport that only counts bytes; or
- * {@code collector}, the SDK reporting to a real collector embedded in the same JVM.
+ * {@code counting}, the SDK reporting into a transport that only counts bytes;
+ * {@code collector}, the SDK reporting to a real collector embedded in the same JVM; or
+ * {@code noop}, the SDK's request path with every event dropped unencoded.
  */
 public final class ServletSampleServer {
   private ServletSampleServer() {}
 
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "plain";
-    if (mode.equals("plain")) {
-      try (ServletSampleApp app = ServletSampleApp.plain()) {
+    if (mode.equals("plain") || mode.equals("noop")) {
+      try (ServletSampleApp app = mode.equals("plain") ? ServletSampleApp.plain()
+          : ServletSampleApp.instrumented(Reporter.noop())) {
         AppMain.serveUntilStdinCloses(app.port());
       }
       return;
@@ -38,7 +41,7 @@ public final class ServletSampleServer {
         Backtrack.start(options.endpoint(collector.ingestEndpoint()));
       }
       try {
-        try (ServletSampleApp app = ServletSampleApp.instrumented()) {
+        try (ServletSampleApp app = ServletSampleApp.instrumented(null)) {
           AppMain.serveUntilStdinCloses(app.port());
         }
         boolean flushed = Backtrack.reporter().flush(Duration.ofSeconds(30));
