@@ -42,8 +42,26 @@ final class BufferedReporter implements Reporter {
   private final BatchEncoder open = new BatchEncoder();
   /** Encoded batches, oldest first, waiting to be delivered. Reporter thread only. */
   private final ArrayDeque<Pending> ready = new ArrayDeque<>();
-  /** Items encoded, not yet delivered (open and ready batches); written by this thread only. */
+  /** Items encoded, not yet delivered (open and ready batches). Reporter thread only. */
+  private int undelivered;
+  /** {@link #undelivered} as last published for {@link #flush} to read. */
   private volatile int encodedItems;
+  /** Hands drained items to the open batch. */
+  private final EventBuffer.Sink encoder = new EventBuffer.Sink() {
+    @Override
+    public void item(Object item) {
+      encode(item);
+    }
+
+    @Override
+    public void plainEvent(long tsMillis, long idHigh, long idLow, String method, String route,
+        int status, long durationMicros) {
+      makeRoomFor(1);
+      open.addPlain(tsMillis, idHigh, idLow, method, route, status, durationMicros);
+      undelivered++;
+      closeIfFull();
+    }
+  };
   private int failures;
   private long retryAtMillis;
   private long nextHeartbeatMillis;
@@ -171,10 +189,12 @@ final class BufferedReporter implements Reporter {
         } else {
           busy = encodeOnce() > 0;
         }
+        encodedItems = undelivered;
         idle = true;
       } catch (InterruptedException e) {
         break;
       } catch (RuntimeException | Error e) {
+        encodedItems = undelivered;
         idle = true;
         warnOnce("backtrack reporter hit an unexpected error; it keeps running", e);
       }
@@ -192,7 +212,7 @@ final class BufferedReporter implements Reporter {
     if (!ready.isEmpty()) {
       return 0;
     }
-    int encoded = buffer.drain(this::encode);
+    int encoded = buffer.drain(encoder);
     deliverReady();
     return encoded;
   }
@@ -208,7 +228,7 @@ final class BufferedReporter implements Reporter {
     if (!deliverReady()) {
       return;
     }
-    buffer.drain(this::encode);
+    buffer.drain(encoder);
     Heartbeat heartbeat = null;
     if (now >= nextHeartbeatMillis) {
       heartbeat = heartbeat(now);
@@ -222,11 +242,20 @@ final class BufferedReporter implements Reporter {
 
   private void encode(Object item) {
     int weight = item instanceof RequestEvent e ? 1 + e.outgoing().size() : 1;
+    makeRoomFor(weight);
+    open.add(item);
+    undelivered += weight;
+    closeIfFull();
+  }
+
+  /** Closes the open batch first when {@code weight} more items would not fit in it. */
+  private void makeRoomFor(int weight) {
     if (open.items() > 0 && open.items() + weight > settings.maxBatchEvents()) {
       closeBatch(null);
     }
-    open.add(item);
-    encodedItems += weight;
+  }
+
+  private void closeIfFull() {
     if (open.items() >= settings.maxBatchEvents() || open.bytes() >= MAX_BATCH_BYTES) {
       closeBatch(null);
     }
@@ -244,7 +273,7 @@ final class BufferedReporter implements Reporter {
       if (!deliver(ready.peekFirst())) {
         return false;
       }
-      encodedItems -= ready.pollFirst().items();
+      undelivered -= ready.pollFirst().items();
     }
     return true;
   }

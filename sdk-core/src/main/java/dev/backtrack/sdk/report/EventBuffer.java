@@ -1,41 +1,100 @@
 package dev.backtrack.sdk.report;
 
-import java.util.function.Consumer;
+import dev.backtrack.sdk.event.RequestEvent;
+import java.util.List;
 
 /**
- * A bounded FIFO of events that drops its oldest entry when full. Request threads only add; the
- * reporter's thread takes everything at once by swapping the array, so no request thread waits
- * while it works through thousands of events.
+ * A bounded FIFO of recorded items that drops its oldest entry when full. Request threads only
+ * add; the reporter's thread takes everything at once by swapping the arrays, so no request
+ * thread waits while it works through thousands of items.
+ *
+ * <p>A plain request event (see {@link BatchEncoder#isPlain}), which most are, is copied into
+ * the buffer's own arrays field by field while the request thread still has it in cache; the
+ * event object itself then dies young. The reporter reads those arrays front to back, which the
+ * processor can fetch ahead, instead of chasing event objects that other threads allocated all
+ * over the heap: reading those was most of what encoding cost. Other items are kept as they
+ * are.
  */
 final class EventBuffer {
+  /** Numbers per slot: ts, id high bits, id low bits, status, duration. */
+  private static final int NUMBERS = 5;
+  /** References per slot: method and route of a plain event, or the item and null. */
+  private static final int REFS = 2;
+
+  /** Receives what {@link #drain} takes out, oldest first. */
+  interface Sink {
+    /** Any item other than a plain request event. */
+    void item(Object item);
+
+    /** A plain request event, in its parts; by default rebuilt and passed to {@link #item}. */
+    default void plainEvent(long tsMillis, long idHigh, long idLow, String method,
+        String route, int status, long durationMicros) {
+      String requestId = String.format("%016x%016x", idHigh, idLow);
+      item(new RequestEvent(tsMillis, requestId, requestId, null, method, route, status,
+          durationMicros, 0, 0, List.of(), 0, 0, null, List.of(), idHigh, idLow));
+    }
+  }
+
   private final int capacity;
-  /** A ring: the oldest item at {@code head}. Grows up to {@code capacity} as needed. */
-  private Object[] ring;
-  private Object[] spare;
+  /** A ring of slots: the oldest at {@code head}. Grows up to {@code capacity} as needed. */
+  private long[] numbers;
+  private Object[] refs;
+  private int slots;
+  private long[] spareNumbers;
+  private Object[] spareRefs;
   private int head;
   private int size;
   private long dropped;
 
   EventBuffer(int capacity) {
     this.capacity = capacity;
-    this.ring = new Object[Math.min(capacity, 1024)];
+    allocate(Math.min(capacity, 1024));
   }
 
   /** Adds {@code item}, dropping the oldest when full. */
-  synchronized void add(Object item) {
-    if (size == ring.length) {
-      if (ring.length < capacity) {
+  void add(Object item) {
+    if (item instanceof RequestEvent e && BatchEncoder.isPlain(e)) {
+      addPlain(e.tsMillis(), e.idHigh(), e.idLow(), e.method(), e.route(), e.status(),
+          e.durationMicros());
+    } else {
+      addItem(item);
+    }
+  }
+
+  private synchronized void addPlain(long tsMillis, long idHigh, long idLow, String method,
+      String route, int status, long durationMicros) {
+    int slot = claim();
+    int n = slot * NUMBERS;
+    numbers[n] = tsMillis;
+    numbers[n + 1] = idHigh;
+    numbers[n + 2] = idLow;
+    numbers[n + 3] = status;
+    numbers[n + 4] = durationMicros;
+    refs[slot * REFS] = method;
+    refs[slot * REFS + 1] = route;
+  }
+
+  private synchronized void addItem(Object item) {
+    int slot = claim();
+    refs[slot * REFS] = item;
+    refs[slot * REFS + 1] = null;
+  }
+
+  /** The slot for a new item: the next free one, or the oldest, which is then dropped. */
+  private int claim() {
+    if (size == slots) {
+      if (slots < capacity) {
         grow();
       } else {
-        ring[head] = item;
-        head = next(head);
+        int oldest = head;
+        head = head + 1 == slots ? 0 : head + 1;
         dropped++;
-        return;
+        return oldest;
       }
     }
     int at = head + size;
-    ring[at < ring.length ? at : at - ring.length] = item;
     size++;
+    return at < slots ? at : at - slots;
   }
 
   /**
@@ -44,30 +103,51 @@ final class EventBuffer {
    *
    * @return how many items were handed over
    */
-  int drain(Consumer<Object> sink) {
-    Object[] taken;
+  int drain(Sink sink) {
+    long[] takenNumbers;
+    Object[] takenRefs;
+    int takenSlots;
     int from;
     int count;
     synchronized (this) {
       if (size == 0) {
         return 0;
       }
-      taken = ring;
+      takenNumbers = numbers;
+      takenRefs = refs;
+      takenSlots = slots;
       from = head;
       count = size;
-      ring = spare != null && spare.length == taken.length ? spare : new Object[taken.length];
-      spare = null;
+      if (spareRefs != null && spareRefs.length == refs.length) {
+        numbers = spareNumbers;
+        refs = spareRefs;
+      } else {
+        numbers = new long[slots * NUMBERS];
+        refs = new Object[slots * REFS];
+      }
+      spareNumbers = null;
+      spareRefs = null;
       head = 0;
       size = 0;
     }
-    for (int i = 0, at = from; i < count; i++, at = at + 1 == taken.length ? 0 : at + 1) {
-      Object item = taken[at];
-      taken[at] = null;
-      sink.accept(item);
+    for (int i = 0, slot = from; i < count; i++, slot = slot + 1 == takenSlots ? 0 : slot + 1) {
+      int r = slot * REFS;
+      Object first = takenRefs[r];
+      Object route = takenRefs[r + 1];
+      takenRefs[r] = null;
+      takenRefs[r + 1] = null;
+      if (route == null) {
+        sink.item(first);
+      } else {
+        int n = slot * NUMBERS;
+        sink.plainEvent(takenNumbers[n], takenNumbers[n + 1], takenNumbers[n + 2],
+            (String) first, (String) route, (int) takenNumbers[n + 3], takenNumbers[n + 4]);
+      }
     }
     synchronized (this) {
-      if (ring.length == taken.length) {
-        spare = taken;
+      if (slots == takenSlots) {
+        spareNumbers = takenNumbers;
+        spareRefs = takenRefs;
       }
     }
     return count;
@@ -82,17 +162,24 @@ final class EventBuffer {
     return dropped;
   }
 
-  private int next(int index) {
-    return index + 1 == ring.length ? 0 : index + 1;
+  private void allocate(int newSlots) {
+    numbers = new long[newSlots * NUMBERS];
+    refs = new Object[newSlots * REFS];
+    slots = newSlots;
   }
 
   private void grow() {
-    Object[] bigger = new Object[(int) Math.min(capacity, 2L * ring.length)];
+    long[] oldNumbers = numbers;
+    Object[] oldRefs = refs;
+    int oldSlots = slots;
+    allocate((int) Math.min(capacity, 2L * oldSlots));
     for (int i = 0; i < size; i++) {
-      bigger[i] = ring[(head + i) % ring.length];
+      int from = (head + i) % oldSlots;
+      System.arraycopy(oldNumbers, from * NUMBERS, numbers, i * NUMBERS, NUMBERS);
+      System.arraycopy(oldRefs, from * REFS, refs, i * REFS, REFS);
     }
-    ring = bigger;
-    spare = null;
+    spareNumbers = null;
+    spareRefs = null;
     head = 0;
   }
 }

@@ -26,8 +26,23 @@ final class WallClock {
     return Math.floorDiv(nanos + o.nanos(), 1_000_000L);
   }
 
+  /**
+   * Reads both clocks, three times over, and keeps the reading taken in the shortest time: a
+   * thread descheduled between the two reads would otherwise put every timestamp off by as long
+   * as it waited, until the next measurement.
+   */
   private static Offset measure() {
-    long nanos = System.nanoTime();
-    return new Offset(System.currentTimeMillis() * 1_000_000L - nanos, nanos);
+    Offset best = null;
+    long shortest = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      long before = System.nanoTime();
+      long millis = System.currentTimeMillis();
+      long took = System.nanoTime() - before;
+      if (took < shortest) {
+        shortest = took;
+        best = new Offset(millis * 1_000_000L - before, before);
+      }
+    }
+    return best;
   }
 }

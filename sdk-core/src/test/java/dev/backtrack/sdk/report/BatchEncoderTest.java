@@ -44,6 +44,19 @@ class BatchEncoderTest {
   }
 
   @Test
+  void encodesAPlainEventFromItsPartsAsFromTheEvent() {
+    RequestEvent e = new RequestEvent(1732400000123L, "0000000000000001000000000000abcd",
+        null, null, "GET", "/users/{id}", 200, 1234, 0, 0, null, 0, 0, null, null, 1, 0xabcd);
+    assertThat(BatchEncoder.isPlain(e)).isTrue();
+    BatchEncoder fromParts = new BatchEncoder();
+    fromParts.addPlain(e.tsMillis(), e.idHigh(), e.idLow(), e.method(), e.route(), e.status(),
+        e.durationMicros());
+    assertThat(new String(fromParts.finish("b-1", INSTANCE, null), UTF_8))
+        .isEqualTo(new String(BatchEncoder.encode("b-1", INSTANCE, List.of(e), null), UTF_8))
+        .contains("\"request_id\":\"0000000000000001000000000000abcd\",\"method\"");
+  }
+
+  @Test
   void leavesOutACorrelationIdThatIsTheRequestId() {
     RequestEvent root = new RequestEvent(1732400000123L, "r-1", "r-1", null, "GET", "/", 200, 5,
         0, 0, null, 0, 0, null, null);

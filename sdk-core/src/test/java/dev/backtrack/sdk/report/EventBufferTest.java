@@ -2,11 +2,64 @@ package dev.backtrack.sdk.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backtrack.sdk.event.RequestEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventBufferTest {
+
+  /** A plain event as a request context makes it: its own correlation id. */
+  private static RequestEvent plain(long n) {
+    String id = String.format("%016x%016x", 7L, n);
+    return new RequestEvent(1000 + n, id, id, null, "GET", "/items/{id}", 200, n, 0, 0, null, 0,
+        0, null, null, 7L, n);
+  }
+
+  @Test
+  void keepsPlainEventsInPartsAndOtherItemsWhole() {
+    EventBuffer buffer = new EventBuffer(10);
+    RequestEvent first = plain(1);
+    RequestEvent chained = new RequestEvent(5, "r-2", "c-2", "p-2", "POST", "/orders", 201, 9,
+        0, 0, null, 0, 0, null, null);
+    assertThat(BatchEncoder.isPlain(first)).isTrue();
+    assertThat(BatchEncoder.isPlain(chained)).isFalse();
+    buffer.add(first);
+    buffer.add(chained);
+    buffer.add(plain(3));
+
+    List<Object> out = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    assertThat(buffer.drain(new EventBuffer.Sink() {
+      @Override
+      public void item(Object item) {
+        out.add(item);
+      }
+
+      @Override
+      public void plainEvent(long tsMillis, long idHigh, long idLow, String method,
+          String route, int status, long durationMicros) {
+        out.add(idLow);
+        parts.add(tsMillis + " " + idHigh + " " + method + " " + route + " " + status + " "
+            + durationMicros);
+      }
+    })).isEqualTo(3);
+    assertThat(out).containsExactly(1L, chained, 3L);
+    assertThat(parts)
+        .containsExactly("1001 7 GET /items/{id} 200 1", "1003 7 GET /items/{id} 200 3");
+  }
+
+  @Test
+  void rebuildsPlainEventsForASinkThatTakesItemsOnly() {
+    EventBuffer buffer = new EventBuffer(2);
+    for (int n = 1; n <= 3; n++) {
+      buffer.add(plain(n));
+    }
+    List<Object> out = new ArrayList<>();
+    buffer.drain(out::add);
+    assertThat(out).containsExactly(plain(2), plain(3));
+    assertThat(buffer.dropped()).isEqualTo(1);
+  }
 
   @Test
   void dropsOldestEventsWhenBufferIsFull() {
