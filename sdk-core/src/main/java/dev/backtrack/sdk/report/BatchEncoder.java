@@ -99,24 +99,20 @@ public final class BatchEncoder {
     }
   }
 
-  /**
-   * Whether {@code e} says nothing beyond what {@link #addPlain} takes: an id generated here,
-   * no chain, no SQL, no outgoing calls, no error. Most events are such.
-   */
-  static boolean isPlain(RequestEvent e) {
-    return e.hasIdBits() && e.parentId() == null && e.dbCount() == 0 && e.outCount() == 0
-        && e.error() == null && e.outgoing().isEmpty()
-        && (e.correlationId() == null || e.correlationId().equals(e.requestId()));
-  }
-
-  /** Adds a plain request event (see {@link #isPlain}) from its parts. */
-  public void addPlain(long tsMillis, long idHigh, long idLow, String method, String route,
-      int status, long durationMicros) {
+  /** Adds a request event kept flat in the reporter's buffer. */
+  void add(FlatEvent e) {
     JsonWriter w = events;
     w.beginObject();
-    w.name(TS).value(tsMillis);
-    w.name(REQUEST_ID).hexValue(idHigh, idLow);
-    writeOutcome(w, method, route, status, durationMicros);
+    w.name(TS).value(e.tsMillis());
+    w.name(REQUEST_ID).hexValue(e.idHigh(), e.idLow());
+    writeOutcome(w, e.method(), e.route(), e.status(), e.durationMicros());
+    if (e.dbCount() > 0) {
+      writeDbStart(w, e.dbCount(), e.dbMicros());
+      for (int i = 0; i < e.statements(); i++) {
+        writeStatement(w, e.sql(i), e.micros(i));
+      }
+      writeDbEnd(w);
+    }
     w.endObject();
     items++;
   }
@@ -218,13 +214,25 @@ public final class BatchEncoder {
   // enough for the JIT to inline it into the loop that encodes events.
 
   private static void writeDb(JsonWriter w, RequestEvent e) {
-    w.name(DB).beginObject()
-        .name(COUNT).value(e.dbCount())
-        .name(US).value(e.dbMicros())
-        .name(SLOWEST).beginArray();
+    writeDbStart(w, e.dbCount(), e.dbMicros());
     for (SqlTiming t : e.slowest()) {
-      w.beginObject().name(SQL).value(t.sql()).name(US).value(t.micros()).endObject();
+      writeStatement(w, t.sql(), t.micros());
     }
+    writeDbEnd(w);
+  }
+
+  private static void writeDbStart(JsonWriter w, int count, long micros) {
+    w.name(DB).beginObject()
+        .name(COUNT).value(count)
+        .name(US).value(micros)
+        .name(SLOWEST).beginArray();
+  }
+
+  private static void writeStatement(JsonWriter w, String sql, long micros) {
+    w.beginObject().name(SQL).value(sql).name(US).value(micros).endObject();
+  }
+
+  private static void writeDbEnd(JsonWriter w) {
     w.endArray().endObject();
   }
 

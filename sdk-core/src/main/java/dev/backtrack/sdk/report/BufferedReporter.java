@@ -54,10 +54,9 @@ final class BufferedReporter implements Reporter {
     }
 
     @Override
-    public void plainEvent(long tsMillis, long idHigh, long idLow, String method, String route,
-        int status, long durationMicros) {
+    public void event(FlatEvent event) {
       makeRoomFor(1);
-      open.addPlain(tsMillis, idHigh, idLow, method, route, status, durationMicros);
+      open.add(event);
       undelivered++;
       closeIfFull();
     }

@@ -1,40 +1,40 @@
 package dev.backtrack.sdk.report;
 
 import dev.backtrack.sdk.event.RequestEvent;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * A bounded FIFO of recorded items that drops its oldest entry when full. Request threads only
  * add; the reporter's thread takes everything at once by swapping the arrays, so no request
  * thread waits while it works through thousands of items.
  *
- * <p>A plain request event (see {@link BatchEncoder#isPlain}), which most are, is copied into
- * the buffer's own arrays field by field while the request thread still has it in cache; the
- * event object itself then dies young. The reporter reads those arrays front to back, which the
- * processor can fetch ahead, instead of chasing event objects that other threads allocated all
- * over the heap: reading those was most of what encoding cost. Other items are kept as they
- * are.
+ * <p>A request event that {@link FlatEvent#fits}, as most do, is copied into the buffer's own
+ * arrays while the request thread still has it in cache; the event object itself then dies
+ * young. The reporter reads those arrays front to back, which the processor can fetch ahead,
+ * instead of chasing event objects that other threads allocated all over the heap: reading
+ * those was most of what encoding cost. Other items are kept as they are, in the slot's first
+ * reference, its second left null.
  */
 final class EventBuffer {
-  /** Numbers per slot: ts, id high bits, id low bits, status, duration. */
-  private static final int NUMBERS = 5;
-  /** References per slot: method and route of a plain event, or the item and null. */
-  private static final int REFS = 2;
+  private static final int NUMBERS = FlatEvent.NUMBERS;
+  private static final int REFS = FlatEvent.REFS;
 
   /** Receives what {@link #drain} takes out, oldest first. */
   interface Sink {
-    /** Any item other than a plain request event. */
+    /** Any item that is not kept flat. */
     void item(Object item);
 
-    /** A plain request event, in its parts; by default rebuilt and passed to {@link #item}. */
-    default void plainEvent(long tsMillis, long idHigh, long idLow, String method,
-        String route, int status, long durationMicros) {
-      String requestId = String.format("%016x%016x", idHigh, idLow);
-      item(new RequestEvent(tsMillis, requestId, requestId, null, method, route, status,
-          durationMicros, 0, 0, List.of(), 0, 0, null, List.of(), idHigh, idLow));
+    /**
+     * A request event kept flat, valid during this call only; by default rebuilt and passed to
+     * {@link #item}.
+     */
+    default void event(FlatEvent event) {
+      item(event.toRequestEvent());
     }
   }
 
+  /** The reporter's view of the slot being handed over. */
+  private final FlatEvent view = new FlatEvent();
   private final int capacity;
   /** A ring of slots: the oldest at {@code head}. Grows up to {@code capacity} as needed. */
   private long[] numbers;
@@ -53,25 +53,15 @@ final class EventBuffer {
 
   /** Adds {@code item}, dropping the oldest when full. */
   void add(Object item) {
-    if (item instanceof RequestEvent e && BatchEncoder.isPlain(e)) {
-      addPlain(e.tsMillis(), e.idHigh(), e.idLow(), e.method(), e.route(), e.status(),
-          e.durationMicros());
+    if (item instanceof RequestEvent e && FlatEvent.fits(e)) {
+      addFlat(e);
     } else {
       addItem(item);
     }
   }
 
-  private synchronized void addPlain(long tsMillis, long idHigh, long idLow, String method,
-      String route, int status, long durationMicros) {
-    int slot = claim();
-    int n = slot * NUMBERS;
-    numbers[n] = tsMillis;
-    numbers[n + 1] = idHigh;
-    numbers[n + 2] = idLow;
-    numbers[n + 3] = status;
-    numbers[n + 4] = durationMicros;
-    refs[slot * REFS] = method;
-    refs[slot * REFS + 1] = route;
+  private synchronized void addFlat(RequestEvent e) {
+    FlatEvent.store(e, numbers, refs, claim());
   }
 
   private synchronized void addItem(Object item) {
@@ -132,17 +122,13 @@ final class EventBuffer {
     }
     for (int i = 0, slot = from; i < count; i++, slot = slot + 1 == takenSlots ? 0 : slot + 1) {
       int r = slot * REFS;
-      Object first = takenRefs[r];
-      Object route = takenRefs[r + 1];
-      takenRefs[r] = null;
-      takenRefs[r + 1] = null;
-      if (route == null) {
-        sink.item(first);
+      if (takenRefs[r + 1] == null) {
+        sink.item(takenRefs[r]);
       } else {
-        int n = slot * NUMBERS;
-        sink.plainEvent(takenNumbers[n], takenNumbers[n + 1], takenNumbers[n + 2],
-            (String) first, (String) route, (int) takenNumbers[n + 3], takenNumbers[n + 4]);
+        view.at(takenNumbers, takenRefs, slot);
+        sink.event(view);
       }
+      Arrays.fill(takenRefs, r, r + REFS, null);
     }
     synchronized (this) {
       if (slots == takenSlots) {

@@ -44,16 +44,34 @@ class BatchEncoderTest {
   }
 
   @Test
-  void encodesAPlainEventFromItsPartsAsFromTheEvent() {
-    RequestEvent e = new RequestEvent(1732400000123L, "0000000000000001000000000000abcd",
+  void encodesAnEventKeptFlatAsTheEventItself() {
+    RequestEvent plain = new RequestEvent(1732400000123L, "0000000000000001000000000000abcd",
         null, null, "GET", "/users/{id}", 200, 1234, 0, 0, null, 0, 0, null, null, 1, 0xabcd);
-    assertThat(BatchEncoder.isPlain(e)).isTrue();
-    BatchEncoder fromParts = new BatchEncoder();
-    fromParts.addPlain(e.tsMillis(), e.idHigh(), e.idLow(), e.method(), e.route(), e.status(),
-        e.durationMicros());
-    assertThat(new String(fromParts.finish("b-1", INSTANCE, null), UTF_8))
-        .isEqualTo(new String(BatchEncoder.encode("b-1", INSTANCE, List.of(e), null), UTF_8))
-        .contains("\"request_id\":\"0000000000000001000000000000abcd\",\"method\"");
+    RequestEvent withSql = new RequestEvent(1732400000124L, "0000000000000001000000000000abce",
+        "0000000000000001000000000000abce", null, "POST", "/users", 201, 88, 3, 70,
+        List.of(new SqlTiming("insert into users values (?)", 60), new SqlTiming("select 1", 10)),
+        0, 0, null, null, 1, 0xabce);
+    EventBuffer buffer = new EventBuffer(10);
+    buffer.add(plain);
+    buffer.add(withSql);
+    BatchEncoder flat = new BatchEncoder();
+    buffer.drain(new EventBuffer.Sink() {
+      @Override
+      public void item(Object item) {
+        throw new AssertionError("kept whole: " + item);
+      }
+
+      @Override
+      public void event(FlatEvent e) {
+        flat.add(e);
+      }
+    });
+    assertThat(new String(flat.finish("b-1", INSTANCE, null), UTF_8))
+        .isEqualTo(new String(BatchEncoder.encode("b-1", INSTANCE, List.of(plain, withSql),
+            null), UTF_8))
+        .contains("\"request_id\":\"0000000000000001000000000000abcd\",\"method\"")
+        .contains("\"db\":{\"count\":3,\"us\":70,\"slowest\":[{\"sql\":"
+            + "\"insert into users values (?)\",\"us\":60},{\"sql\":\"select 1\",\"us\":10}]}");
   }
 
   @Test

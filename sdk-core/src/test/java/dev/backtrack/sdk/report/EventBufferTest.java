@@ -3,6 +3,7 @@ package dev.backtrack.sdk.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backtrack.sdk.event.RequestEvent;
+import dev.backtrack.sdk.event.SqlTiming;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,19 +18,22 @@ class EventBufferTest {
   }
 
   @Test
-  void keepsPlainEventsInPartsAndOtherItemsWhole() {
+  void keepsEventsThatFitFlatAndOtherItemsWhole() {
     EventBuffer buffer = new EventBuffer(10);
-    RequestEvent first = plain(1);
-    RequestEvent chained = new RequestEvent(5, "r-2", "c-2", "p-2", "POST", "/orders", 201, 9,
+    RequestEvent withSql = new RequestEvent(1002, "00000000000000070000000000000002", null,
+        null, "GET", "/users/{id}", 200, 2, 4, 90,
+        List.of(new SqlTiming("select ?", 50), new SqlTiming("update t set a = ?", 30)), 0, 0,
+        null, null, 7L, 2L);
+    RequestEvent chained = new RequestEvent(5, "r-3", "c-3", "p-3", "POST", "/orders", 201, 9,
         0, 0, null, 0, 0, null, null);
-    assertThat(BatchEncoder.isPlain(first)).isTrue();
-    assertThat(BatchEncoder.isPlain(chained)).isFalse();
-    buffer.add(first);
+    assertThat(FlatEvent.fits(plain(1))).isTrue();
+    assertThat(FlatEvent.fits(withSql)).isTrue();
+    assertThat(FlatEvent.fits(chained)).isFalse();
+    buffer.add(plain(1));
     buffer.add(chained);
-    buffer.add(plain(3));
+    buffer.add(withSql);
 
     List<Object> out = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
     assertThat(buffer.drain(new EventBuffer.Sink() {
       @Override
       public void item(Object item) {
@@ -37,16 +41,33 @@ class EventBufferTest {
       }
 
       @Override
-      public void plainEvent(long tsMillis, long idHigh, long idLow, String method,
-          String route, int status, long durationMicros) {
-        out.add(idLow);
-        parts.add(tsMillis + " " + idHigh + " " + method + " " + route + " " + status + " "
-            + durationMicros);
+      public void event(FlatEvent e) {
+        StringBuilder sb = new StringBuilder(e.tsMillis() + " " + e.idHigh() + "/" + e.idLow()
+            + " " + e.method() + " " + e.route() + " " + e.status() + " " + e.durationMicros()
+            + " db " + e.dbCount());
+        if (e.dbCount() > 0) {
+          sb.append(" ").append(e.dbMicros());
+          for (int i = 0; i < e.statements(); i++) {
+            sb.append(" [").append(e.sql(i)).append(" ").append(e.micros(i)).append("]");
+          }
+        }
+        out.add(sb.toString());
       }
     })).isEqualTo(3);
-    assertThat(out).containsExactly(1L, chained, 3L);
-    assertThat(parts)
-        .containsExactly("1001 7 GET /items/{id} 200 1", "1003 7 GET /items/{id} 200 3");
+    assertThat(out).containsExactly("1001 7/1 GET /items/{id} 200 1 db 0", chained,
+        "1002 7/2 GET /users/{id} 200 2 db 4 90 [select ? 50] [update t set a = ? 30]");
+  }
+
+  @Test
+  void forgetsTheStatementsOfASlotOnceHandedOver() {
+    EventBuffer buffer = new EventBuffer(1);
+    buffer.add(new RequestEvent(1, "00000000000000070000000000000001", null, null, "GET", "/a",
+        200, 1, 1, 5, List.of(new SqlTiming("select 1", 5)), 0, 0, null, null, 7L, 1L));
+    buffer.drain(item -> { });
+    buffer.add(plain(2));
+    List<Object> out = new ArrayList<>();
+    buffer.drain(out::add);
+    assertThat(out).containsExactly(plain(2));
   }
 
   @Test
