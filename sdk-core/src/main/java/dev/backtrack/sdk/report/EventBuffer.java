@@ -61,7 +61,8 @@ final class EventBuffer {
   }
 
   private synchronized void addFlat(RequestEvent e) {
-    FlatEvent.store(e, numbers, refs, claim());
+    int slot = claim(); // first: it may replace the arrays
+    FlatEvent.store(e, numbers, refs, slot);
   }
 
   private synchronized void addItem(Object item) {

@@ -59,6 +59,20 @@ class EventBufferTest {
   }
 
   @Test
+  void growsWithFlatEventsAndThenDropsTheOldest() {
+    EventBuffer buffer = new EventBuffer(3000);
+    for (int n = 0; n < 3500; n++) {
+      buffer.add(plain(n));
+    }
+    assertThat(buffer.dropped()).isEqualTo(500);
+    List<Object> out = new ArrayList<>();
+    assertThat(buffer.drain(out::add)).isEqualTo(3000);
+    for (int i = 0; i < 3000; i++) {
+      assertThat(out.get(i)).isEqualTo(plain(500 + i));
+    }
+  }
+
+  @Test
   void forgetsTheStatementsOfASlotOnceHandedOver() {
     EventBuffer buffer = new EventBuffer(1);
     buffer.add(new RequestEvent(1, "00000000000000070000000000000001", null, null, "GET", "/a",
