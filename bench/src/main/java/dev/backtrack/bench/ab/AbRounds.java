@@ -1,8 +1,12 @@
 package dev.backtrack.bench.ab;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs the same load against a plain and an instrumented app, each in a JVM of its own
@@ -11,8 +15,12 @@ import java.util.Locale;
  * one disturbed round cannot move much.
  */
 public final class AbRounds {
-  /** Both sides summed over all pairs, and the per-pair throughput ratios (sdk / plain). */
-  public record Outcome(LoopbackLoad.Result plain, LoopbackLoad.Result sdk, double[] ratios) {
+  /**
+   * Both sides summed over all pairs, the per-pair throughput ratios (sdk / plain), and the CPU
+   * clock ticks each app's threads used in the measured rounds, per thread name.
+   */
+  public record Outcome(LoopbackLoad.Result plain, LoopbackLoad.Result sdk, double[] ratios,
+      Map<String, Long> plainThreads, Map<String, Long> sdkThreads) {
     public double medianRatio() {
       double[] sorted = ratios.clone();
       Arrays.sort(sorted);
@@ -38,6 +46,26 @@ public final class AbRounds {
       System.out.printf(Locale.ROOT, "process cpu per request: plain %.2f us, with sdk %.2f us"
           + " (sdk costs %+.2f us)%n", plain.cpuMicrosPerRequest(), sdk.cpuMicrosPerRequest(),
           sdk.cpuMicrosPerRequest() - plain.cpuMicrosPerRequest());
+      printThreads();
+    }
+
+    /** The apps' CPU per request by thread, where either side used some. */
+    private void printThreads() {
+      Set<String> names = new TreeSet<>(plainThreads.keySet());
+      names.addAll(sdkThreads.keySet());
+      System.out.printf(Locale.ROOT, "app threads, cpu us per request: %-18s %8s %8s %8s%n",
+          "", "plain", "with sdk", "change");
+      for (String name : names) {
+        double p = perRequest(plainThreads.getOrDefault(name, 0L), plain);
+        double s = perRequest(sdkThreads.getOrDefault(name, 0L), sdk);
+        if (p + s >= 0.01) {
+          System.out.printf(Locale.ROOT, "  %-48s %8.3f %8.3f %+8.3f%n", name, p, s, s - p);
+        }
+      }
+    }
+
+    private static double perRequest(long ticks, LoopbackLoad.Result r) {
+      return r.requests() == 0 ? 0 : ticks * ThreadCpu.MICROS_PER_TICK / r.requests();
     }
 
     private static void line(String name, LoopbackLoad.Result r) {
@@ -63,26 +91,40 @@ public final class AbRounds {
     LoopbackLoad.Result plain = null;
     LoopbackLoad.Result sdk = null;
     double[] ratios = new double[pairs];
+    Map<String, Long> plainThreads = new HashMap<>();
+    Map<String, Long> sdkThreads = new HashMap<>();
     for (int pair = 0; pair < pairs; pair++) {
       boolean plainFirst = pair % 2 == 0;
-      LoopbackLoad.Result first =
-          round(load, plainFirst ? plainApp : sdkApp, paths, connections, roundMillis);
-      LoopbackLoad.Result second =
-          round(load, plainFirst ? sdkApp : plainApp, paths, connections, roundMillis);
+      LoopbackLoad.Result first = round(load, plainFirst ? plainApp : sdkApp, paths,
+          connections, roundMillis, plainFirst ? plainThreads : sdkThreads);
+      LoopbackLoad.Result second = round(load, plainFirst ? sdkApp : plainApp, paths,
+          connections, roundMillis, plainFirst ? sdkThreads : plainThreads);
       LoopbackLoad.Result plainRun = plainFirst ? first : second;
       LoopbackLoad.Result sdkRun = plainFirst ? second : first;
       ratios[pair] = sdkRun.throughput() / plainRun.throughput();
       plain = plain == null ? plainRun : plain.plus(plainRun);
       sdk = sdk == null ? sdkRun : sdk.plus(sdkRun);
     }
-    return new Outcome(plain, sdk, ratios);
+    return new Outcome(plain, sdk, ratios, plainThreads, sdkThreads);
   }
 
-  /** One run against {@code app}, its process's CPU time included. */
+  /** A round of the warm-up: nothing of it is kept. */
+  private static void round(LoopbackLoad load, AppProcess app, List<String> paths,
+      int connections, long roundMillis) throws InterruptedException {
+    round(load, app, paths, connections, roundMillis, new HashMap<>());
+  }
+
+  /**
+   * One run against {@code app}, its process's CPU time included, and its threads' CPU ticks
+   * added to {@code threads}.
+   */
   private static LoopbackLoad.Result round(LoopbackLoad load, AppProcess app,
-      List<String> paths, int connections, long roundMillis) throws InterruptedException {
+      List<String> paths, int connections, long roundMillis, Map<String, Long> threads)
+      throws InterruptedException {
     long appCpu = app.cpuNanos();
+    Map<String, Long> before = app.threadTicks();
     LoopbackLoad.Result result = load.run(app.port(), paths, connections, roundMillis);
+    ThreadCpu.addDifference(threads, before, app.threadTicks());
     return result.withCpu(app.cpuNanos() - appCpu);
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,6 +51,11 @@ public final class AppProcess implements AutoCloseable {
   /** CPU time the child has used so far, all its threads together. */
   public long cpuNanos() {
     return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
+  /** CPU clock ticks the child's threads have used so far, per thread name. */
+  public Map<String, Long> threadTicks() {
+    return ThreadCpu.ticks(process.pid());
   }
 
   /** Asks the child to stop, and returns what it printed meanwhile. */
