@@ -1,5 +1,6 @@
 package dev.backtrack.bench.ab;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +65,17 @@ public final class AbRounds {
       }
     }
 
+    /** This outcome and {@code other}, from another launch of the apps, as one. */
+    Outcome plus(Outcome other) {
+      double[] both = Arrays.copyOf(ratios, ratios.length + other.ratios.length);
+      System.arraycopy(other.ratios, 0, both, ratios.length, other.ratios.length);
+      Map<String, Long> plainSum = new HashMap<>(plainThreads);
+      other.plainThreads.forEach((name, ticks) -> plainSum.merge(name, ticks, Long::sum));
+      Map<String, Long> sdkSum = new HashMap<>(sdkThreads);
+      other.sdkThreads.forEach((name, ticks) -> sdkSum.merge(name, ticks, Long::sum));
+      return new Outcome(plain.plus(other.plain), sdk.plus(other.sdk), both, plainSum, sdkSum);
+    }
+
     private static double perRequest(long ticks, LoopbackLoad.Result r) {
       return r.requests() == 0 ? 0 : ticks * ThreadCpu.MICROS_PER_TICK / r.requests();
     }
@@ -79,6 +91,35 @@ public final class AbRounds {
 
   /** Pairs run first and not counted: the JIT and the pools settle over several seconds. */
   private static final int WARM_UP_PAIRS = 3;
+
+  /**
+   * Starts both apps ({@code mainClass} with {@code plainMode} and with {@code sdkMode}) afresh
+   * {@code launches} times, and runs {@link #run(LoopbackLoad, AppProcess, AppProcess, List,
+   * int, long, int)} against each launch: one JVM's JIT decisions hold for as long as it runs
+   * and can move a whole launch by a few percent, as forks do in JMH. Prints each launch's
+   * median ratio and what the instrumented app printed when it stopped.
+   *
+   * @return all launches together: the verdict is the median of all their pairs
+   */
+  public static Outcome run(LoopbackLoad load, String mainClass, String plainMode,
+      String sdkMode, List<String> paths, int connections, long roundMillis, int pairs,
+      int launches) throws IOException, InterruptedException {
+    Outcome all = null;
+    for (int launch = 1; launch <= launches; launch++) {
+      try (AppProcess plain = new AppProcess(mainClass, plainMode);
+          AppProcess sdk = new AppProcess(mainClass, sdkMode)) {
+        Outcome outcome = run(load, plain, sdk, paths, connections, roundMillis, pairs);
+        plain.stop();
+        System.out.printf(Locale.ROOT, "launch %d: throughput ratio %.3f (median of %d pairs)"
+            + "%n", launch, outcome.medianRatio(), pairs);
+        for (String line : sdk.stop()) {
+          System.out.printf(Locale.ROOT, "launch %d: %s%n", launch, line);
+        }
+        all = all == null ? outcome : all.plus(outcome);
+      }
+    }
+    return all;
+  }
 
   /** {@link #WARM_UP_PAIRS}, then {@code pairs} measured pairs of {@code roundMillis} each. */
   public static Outcome run(LoopbackLoad load, AppProcess plainApp, AppProcess sdkApp,

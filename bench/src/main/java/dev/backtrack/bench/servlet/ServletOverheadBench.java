@@ -1,7 +1,6 @@
 package dev.backtrack.bench.servlet;
 
 import dev.backtrack.bench.ab.AbRounds;
-import dev.backtrack.bench.ab.AppProcess;
 import dev.backtrack.bench.ab.LoopbackLoad;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -12,11 +11,13 @@ import java.util.Locale;
  * Loopback A/B of the servlet SDK: the same Jetty application with and without
  * {@code BacktrackFilter} (and the JDBC wrapper), each in a JVM of its own
  * ({@link ServletSampleServer}), under the same closed-loop load from this JVM, in alternating
- * pairs of rounds ({@link AbRounds}). The SDK reports to a real collector embedded in its JVM.
+ * pairs of rounds ({@link AbRounds}), with both apps launched afresh several times. The SDK
+ * reports to a real collector embedded in its JVM.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.backtrack.bench.servlet.ServletOverheadBench \
- *     [connections=32] [seconds per round=2] [pairs=16] [collector|counting|noop]
+ *     [connections=32] [seconds per round=2] [pairs per launch=8] [launches=3] \
+ *     [collector|counting|noop]
  * </pre>
  *
  * {@code counting} swaps the collector for a transport that only counts bytes: the difference
@@ -29,24 +30,23 @@ public final class ServletOverheadBench {
   public static void main(String[] args) throws Exception {
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
     long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 2) * 1000;
-    int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-    String transport = args.length > 3 && List.of("counting", "noop").contains(args[3])
-        ? args[3] : "collector";
+    int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    int launches = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    String transport = args.length > 4 && List.of("counting", "noop").contains(args[4])
+        ? args[4] : "collector";
     List<String> paths = List.of(ServletSampleApp.PATHS);
 
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-    String server = ServletSampleServer.class.getName();
-    try (AppProcess plain = new AppProcess(server, "plain");
-        AppProcess sdk = new AppProcess(server, transport)) {
+    try {
       // the warm-up inside AbRounds also lets the collector take its first batches
-      AbRounds.Outcome outcome = AbRounds.run(new LoopbackLoad(clientVertx), plain, sdk, paths,
-          connections, roundMillis, pairs);
-      System.out.printf(Locale.ROOT, "connections=%d, %d pairs x %d ms, loopback, each app in"
-          + " its own JVM, paths %s; measured requests with the sdk: %d%n", connections, pairs,
-          roundMillis, paths, outcome.sdk().requests());
+      AbRounds.Outcome outcome = AbRounds.run(new LoopbackLoad(clientVertx),
+          ServletSampleServer.class.getName(), "plain", transport, paths, connections,
+          roundMillis, pairs, launches);
+      System.out.printf(Locale.ROOT, "connections=%d, %d launches x %d pairs x %d ms, loopback,"
+          + " each app in its own JVM, paths %s, sdk %s; measured requests with the sdk: %d%n",
+          connections, launches, pairs, roundMillis, paths, transport,
+          outcome.sdk().requests());
       outcome.print();
-      plain.stop();
-      sdk.stop().forEach(System.out::println);
     } finally {
       clientVertx.close().await();
     }

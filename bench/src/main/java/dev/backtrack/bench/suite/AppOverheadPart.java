@@ -8,7 +8,8 @@ import java.util.List;
  */
 final class AppOverheadPart implements Part {
   private static final String CONNECTIONS = "32";
-  private static final String PAIRS = "16";
+  private static final String PAIRS = "8";
+  private static final String LAUNCHES = "3";
 
   private final String name;
   private final String title;
@@ -54,9 +55,10 @@ final class AppOverheadPart implements Part {
   public List<Row> run(SuiteContext context) throws Exception {
     String seconds = context.quick() ? "1" : "2";
     String pairs = context.quick() ? "1" : PAIRS;
+    String launches = context.quick() ? "1" : LAUNCHES;
     String output = transport == null
-        ? JavaMain.run(context.log(name), 300, mainClass, CONNECTIONS, seconds, pairs)
-        : JavaMain.run(context.log(name), 300, mainClass, CONNECTIONS, seconds, pairs,
+        ? JavaMain.run(context.log(name), 420, mainClass, CONNECTIONS, seconds, pairs, launches)
+        : JavaMain.run(context.log(name), 420, mainClass, CONNECTIONS, seconds, pairs, launches,
             transport);
     double ratio = Output.number(output, "throughput ratio ([0-9.]+)", "throughput ratio");
     double p99 = Output.number(output, "p99 change ([-+0-9.]+) %", "p99 change");
