@@ -110,8 +110,9 @@ public final class AbRounds {
           AppProcess sdk = new AppProcess(mainClass, sdkMode)) {
         Outcome outcome = run(load, plain, sdk, paths, connections, roundMillis, pairs);
         plain.stop();
-        System.out.printf(Locale.ROOT, "launch %d: throughput ratio %.3f (median of %d pairs)"
-            + "%n", launch, outcome.medianRatio(), pairs);
+        // worded unlike the summary's "throughput ratio", which the suite reads
+        System.out.printf(Locale.ROOT, "launch %d: median of its %d pairs %.3f%n", launch, pairs,
+            outcome.medianRatio());
         for (String line : sdk.stop()) {
           System.out.printf(Locale.ROOT, "launch %d: %s%n", launch, line);
         }
