@@ -43,6 +43,33 @@ class BufferedReporterTest {
         .containsEntry("dropped", 7L).containsEntry("in_flight", 3L);
   }
 
+  /** An event as a request context makes it: an id from its bits, so it is kept flat. */
+  private static RequestEvent flatEvent(int i) {
+    String id = String.format("%032x", i + 1);
+    return new RequestEvent(2000 + i, id, id, null, "GET", "/flat", 200, i, 0, 0, null, 0, 0,
+        null, null, 0, i + 1);
+  }
+
+  @Test
+  void batchesFlatAndWholeEventsTogetherInTheOrderRecorded() throws Exception {
+    RecordingTransport t = new RecordingTransport();
+    BufferedReporter r = reporter(t, 100, 4);
+    for (int i = 0; i < 5; i++) {
+      r.record(flatEvent(i));
+      r.record(event(i));
+    }
+    r.flushOnce(0, true);
+    assertThat(t.batches).extracting(b -> events(b).size()).containsExactly(4, 4, 2);
+    assertThat(t.batches.stream().flatMap(b -> events(b).stream()).map(e -> e.get("request_id")))
+        .containsExactly(
+            "00000000000000000000000000000001", "r-0", "00000000000000000000000000000002", "r-1",
+            "00000000000000000000000000000003", "r-2", "00000000000000000000000000000004", "r-3",
+            "00000000000000000000000000000005", "r-4");
+    assertThat(events(t.batches.get(0)).get(0)).containsEntry("route", "/flat")
+        .containsEntry("ts", 2000L).doesNotContainKey("correlation_id");
+    assertThat(r.flush(Duration.ofMillis(1))).isTrue();
+  }
+
   @Test
   void splitsLargeFlushesIntoBatches() throws Exception {
     RecordingTransport t = new RecordingTransport();
