@@ -135,7 +135,7 @@ public final class BacktrackFilter implements Filter {
       }
       Throwable cause = error != null ? unwrap(error) : handledException(request, status);
       String route = RouteResolver.resolve(request, status);
-      reporter().record(ctx.finish(route, status, cause));
+      reporter().finish(ctx, route, status, cause);
     } catch (RuntimeException e) {
       // never let bookkeeping break the application's response
     }

@@ -1,6 +1,5 @@
 package dev.backtrack.bench.sdk;
 
-import dev.backtrack.sdk.event.RequestEvent;
 import dev.backtrack.sdk.report.Reporter;
 import dev.backtrack.sdk.report.ReporterSettings;
 import dev.backtrack.sdk.trace.ContextStorage;
@@ -61,8 +60,7 @@ public class RequestPathBench {
     } finally {
       ContextStorage.detach(ctx);
     }
-    RequestEvent event = ctx.finish("/users/{id}", 200, null);
-    reporter.record(event);
+    reporter.finish(ctx, "/users/{id}", 200, null);
   }
 
   /** The same with three recorded queries, as a typical database-backed route. */
@@ -78,6 +76,6 @@ public class RequestPathBench {
     } finally {
       ContextStorage.detach(ctx);
     }
-    reporter.record(ctx.finish("/users/{id}", 200, null));
+    reporter.finish(ctx, "/users/{id}", 200, null);
   }
 }

@@ -1,7 +1,6 @@
 package dev.backtrack.sdk.event;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One served request, as sent in a batch's {@code events}.
@@ -38,10 +37,7 @@ public record RequestEvent(long tsMillis, String requestId, String correlationId
     correlationId = Text.cut(correlationId, 128);
     parentId = Text.cut(parentId, 128);
     method = Text.method(method);
-    route = Text.cut(Objects.requireNonNullElse(route, "<unmatched>"), 512);
-    if (route.isEmpty()) {
-      route = "/";
-    }
+    route = Text.route(route);
     status = (int) Text.clamp(status, 100, 599);
     durationMicros = Text.clamp(durationMicros, 0, MAX_DURATION_MICROS);
     dbCount = Math.max(0, dbCount);

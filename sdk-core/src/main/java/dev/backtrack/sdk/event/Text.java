@@ -1,11 +1,14 @@
 package dev.backtrack.sdk.event;
 
-/** Keeps strings inside the lengths the wire protocol allows. */
-final class Text {
+/**
+ * Keeps values inside what the wire protocol allows; public for the reporter's buffer, which
+ * takes plain requests without their event objects.
+ */
+public final class Text {
   private Text() {}
 
   /** {@code s} cut to at most {@code max} chars, never splitting a surrogate pair; null stays. */
-  static String cut(String s, int max) {
+  public static String cut(String s, int max) {
     if (s == null || s.length() <= max) {
       return s;
     }
@@ -17,7 +20,7 @@ final class Text {
   }
 
   /** An HTTP method as the protocol wants it: 1-16 chars A-Z, upper-cased; else {@code OTHER}. */
-  static String method(String method) {
+  public static String method(String method) {
     if (method == null || method.isEmpty() || method.length() > 16) {
       return "OTHER";
     }
@@ -34,7 +37,13 @@ final class Text {
     return method;
   }
 
-  static long clamp(long v, long min, long max) {
+  /** A route template as the protocol wants it: at most 512 chars, never empty. */
+  public static String route(String route) {
+    String r = cut(route == null ? "<unmatched>" : route, 512);
+    return r.isEmpty() ? "/" : r;
+  }
+
+  public static long clamp(long v, long min, long max) {
     return v < min ? min : Math.min(v, max);
   }
 }

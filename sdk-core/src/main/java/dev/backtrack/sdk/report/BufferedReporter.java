@@ -3,6 +3,7 @@ package dev.backtrack.sdk.report;
 import dev.backtrack.sdk.event.Heartbeat;
 import dev.backtrack.sdk.event.OutgoingCall;
 import dev.backtrack.sdk.event.RequestEvent;
+import dev.backtrack.sdk.trace.RequestContext;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -97,6 +98,13 @@ final class BufferedReporter implements Reporter {
   public void record(RequestEvent event) {
     if (event != null) {
       buffer.add(event);
+    }
+  }
+
+  @Override
+  public void finish(RequestContext ctx, String routeTemplate, int status, Throwable error) {
+    if (error != null || !ctx.finishPlain(routeTemplate, status, buffer)) {
+      record(ctx.finish(routeTemplate, status, error));
     }
   }
 

@@ -1,6 +1,9 @@
 package dev.backtrack.sdk.report;
 
 import dev.backtrack.sdk.event.RequestEvent;
+import dev.backtrack.sdk.event.SqlTiming;
+import dev.backtrack.sdk.event.Text;
+import dev.backtrack.sdk.trace.RequestContext;
 import java.util.Arrays;
 
 /**
@@ -15,7 +18,7 @@ import java.util.Arrays;
  * those was most of what encoding cost. Other items are kept as they are, in the slot's first
  * reference, its second left null.
  */
-final class EventBuffer {
+final class EventBuffer implements RequestContext.PlainSink {
   private static final int NUMBERS = FlatEvent.NUMBERS;
   private static final int REFS = FlatEvent.REFS;
 
@@ -63,6 +66,27 @@ final class EventBuffer {
   private synchronized void addFlat(RequestEvent e) {
     int slot = claim(); // first: it may replace the arrays
     FlatEvent.store(e, numbers, refs, slot);
+  }
+
+  /**
+   * Adds a plain request that {@link RequestContext#finishPlain} ends, bounded as a
+   * {@link RequestEvent} would bound it, and without one.
+   */
+  @Override
+  public void accept(long startMillis, long idHigh, long idLow, String method, String route,
+      int status, long durationMicros, int dbCount, long dbMicros, SqlTiming[] slowest) {
+    addFlat(startMillis, idHigh, idLow, Text.method(method), Text.route(route),
+        (int) Text.clamp(status, 100, 599),
+        Text.clamp(durationMicros, 0, RequestEvent.MAX_DURATION_MICROS), Math.max(0, dbCount),
+        Math.max(0, dbMicros), slowest);
+  }
+
+  private synchronized void addFlat(long startMillis, long idHigh, long idLow, String method,
+      String route, int status, long durationMicros, int dbCount, long dbMicros,
+      SqlTiming[] slowest) {
+    int slot = claim();
+    FlatEvent.store(numbers, refs, slot, startMillis, idHigh, idLow, method, route, status,
+        durationMicros, dbCount, dbMicros, slowest);
   }
 
   private synchronized void addItem(Object item) {

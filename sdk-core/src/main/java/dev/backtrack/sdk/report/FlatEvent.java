@@ -37,24 +37,42 @@ final class FlatEvent {
 
   /** Writes {@code e}, which {@link #fits}, into slot {@code slot} of the arrays. */
   static void store(RequestEvent e, long[] numbers, Object[] refs, int slot) {
+    List<SqlTiming> slowest = e.slowest();
+    store(numbers, refs, slot, e.tsMillis(), e.idHigh(), e.idLow(), e.method(), e.route(),
+        e.status(), e.durationMicros(), e.dbCount(), e.dbMicros(),
+        slowest.isEmpty() ? null : slowest.toArray(new SqlTiming[0]));
+  }
+
+  /**
+   * Writes a request into slot {@code slot} of the arrays; its values are inside the protocol's
+   * bounds already.
+   *
+   * @param slowest slowest first, null after the last (at most {@link #STATEMENTS} are kept),
+   *     or null
+   */
+  static void store(long[] numbers, Object[] refs, int slot, long tsMillis, long idHigh,
+      long idLow, String method, String route, int status, long durationMicros, int dbCount,
+      long dbMicros, SqlTiming[] slowest) {
     int n = slot * NUMBERS;
     int r = slot * REFS;
-    numbers[n] = e.tsMillis();
-    numbers[n + 1] = e.idHigh();
-    numbers[n + 2] = e.idLow();
-    numbers[n + 3] = e.status();
-    numbers[n + 4] = e.durationMicros();
-    numbers[n + 5] = e.dbCount();
-    refs[r] = e.method();
-    refs[r + 1] = e.route();
-    if (e.dbCount() > 0) {
-      List<SqlTiming> slowest = e.slowest();
-      numbers[n + 6] = e.dbMicros();
-      numbers[n + 7] = slowest.size();
-      for (int i = 0; i < slowest.size(); i++) {
-        numbers[n + 8 + i] = slowest.get(i).micros();
-        refs[r + 2 + i] = slowest.get(i).sql();
+    numbers[n] = tsMillis;
+    numbers[n + 1] = idHigh;
+    numbers[n + 2] = idLow;
+    numbers[n + 3] = status;
+    numbers[n + 4] = durationMicros;
+    numbers[n + 5] = dbCount;
+    refs[r] = method;
+    refs[r + 1] = route;
+    if (dbCount > 0) {
+      int kept = 0;
+      while (slowest != null && kept < Math.min(slowest.length, STATEMENTS)
+          && slowest[kept] != null) {
+        numbers[n + 8 + kept] = slowest[kept].micros();
+        refs[r + 2 + kept] = slowest[kept].sql();
+        kept++;
       }
+      numbers[n + 6] = dbMicros;
+      numbers[n + 7] = kept;
     }
   }
 

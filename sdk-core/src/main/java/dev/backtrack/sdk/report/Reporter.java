@@ -2,6 +2,7 @@ package dev.backtrack.sdk.report;
 
 import dev.backtrack.sdk.event.OutgoingCall;
 import dev.backtrack.sdk.event.RequestEvent;
+import dev.backtrack.sdk.trace.RequestContext;
 import java.time.Duration;
 
 /**
@@ -14,6 +15,18 @@ public interface Reporter {
 
   /** Enqueues a finished request, together with the outgoing calls it made. */
   void record(RequestEvent event);
+
+  /**
+   * Ends {@code ctx} and enqueues the request, as {@code record(ctx.finish(...))} does; what
+   * integrations call when a request is over. A buffered reporter copies a plain request
+   * straight into its buffer, without building the event on the request thread.
+   *
+   * @param routeTemplate the route template in canonical form, or null (see
+   *     {@link RequestContext#finish})
+   */
+  default void finish(RequestContext ctx, String routeTemplate, int status, Throwable error) {
+    record(ctx.finish(routeTemplate, status, error));
+  }
 
   /** Enqueues an outgoing call made outside of any request. */
   void record(OutgoingCall call);

@@ -24,6 +24,11 @@ final class Ids {
    * trace-id (which must not be all zeros).
    */
   static String hex(long high, long low) {
+    return new String(hexBytes(high, low), StandardCharsets.ISO_8859_1);
+  }
+
+  /** {@link #hex} as ASCII bytes. */
+  static byte[] hexBytes(long high, long low) {
     byte[] out = new byte[32];
     for (int i = 15; i >= 0; i--) {
       out[i] = HEX[(int) (high & 0xF)];
@@ -31,7 +36,7 @@ final class Ids {
       high >>>= 4;
       low >>>= 4;
     }
-    return new String(out, StandardCharsets.ISO_8859_1);
+    return out;
   }
 
   /** {@code value} trimmed if it is a usable id (1-128 printable ASCII chars), else null. */

@@ -4,6 +4,7 @@ import dev.backtrack.sdk.event.ErrorInfo;
 import dev.backtrack.sdk.event.OutgoingCall;
 import dev.backtrack.sdk.event.RequestEvent;
 import dev.backtrack.sdk.event.SqlTiming;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,10 +29,15 @@ public final class RequestContext {
   private final long startMillis;
   private final long startNanos;
   private final String method;
-  private final String requestId;
+  /**
+   * The incoming request id; for one generated here, its hex, written on first use: most
+   * requests are reported from {@link #idHigh} and {@link #idLow} and never need the string.
+   */
+  private String requestId;
   /** The bits of a request id generated here, else 0 and 0: see {@link RequestEvent}. */
   private final long idHigh;
   private final long idLow;
+  /** The incoming correlation id; null when the request starts a chain of its own. */
   private final String correlationId;
   private final String parentId;
 
@@ -59,12 +65,10 @@ public final class RequestContext {
       if (high == 0 && low == 0) {
         low = 1;
       }
-      this.requestId = Ids.hex(high, low);
       this.idHigh = high;
       this.idLow = low;
     }
-    this.correlationId =
-        incoming.correlationId() != null ? incoming.correlationId() : this.requestId;
+    this.correlationId = incoming.correlationId();
     this.parentId = incoming.parentId();
   }
 
@@ -94,11 +98,30 @@ public final class RequestContext {
   }
 
   public String requestId() {
-    return requestId;
+    String id = requestId;
+    if (id == null) {
+      // racing threads write equal strings, and a String is safe to publish without a lock
+      id = Ids.hex(idHigh, idLow);
+      requestId = id;
+    }
+    return id;
   }
 
+  /** The request id as ASCII bytes (a new array): the hex of the bits without a string. */
+  public byte[] requestIdAscii() {
+    String id = requestId;
+    return id == null ? Ids.hexBytes(idHigh, idLow)
+        : id.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** The id shared by every hop of the chain: the incoming one, else this request's own. */
   public String correlationId() {
-    return correlationId;
+    return correlationId != null ? correlationId : requestId();
+  }
+
+  /** Whether the request came as part of a chain another service started. */
+  public boolean continuesChain() {
+    return correlationId != null && !correlationId.equals(requestId());
   }
 
   /** The caller's request id, or null. */
@@ -195,7 +218,7 @@ public final class RequestContext {
     }
     if (outgoing.size() < OUTGOING_KEPT) {
       long ts = System.currentTimeMillis() - micros / 1000;
-      outgoing.add(new OutgoingCall(ts, requestId, null, method, host, status, micros, error));
+      outgoing.add(new OutgoingCall(ts, requestId(), null, method, host, status, micros, error));
     }
   }
 
@@ -219,6 +242,7 @@ public final class RequestContext {
    * @param error the exception the request ended with, or null
    */
   public RequestEvent finish(String routeTemplate, int status, Throwable error) {
+    // keep in step with finishPlain
     long durationMicros = (System.nanoTime() - startNanos) / 1000;
     ErrorInfo errorInfo = error == null ? null : ErrorInfo.of(error);
     synchronized (this) {
@@ -232,7 +256,7 @@ public final class RequestContext {
       if (outgoing != null) {
         OutgoingCall[] withRoute = new OutgoingCall[outgoing.size()];
         for (int i = 0; i < withRoute.length; i++) {
-          withRoute[i] = outgoing.get(i).withRequest(requestId, r);
+          withRoute[i] = outgoing.get(i).withRequest(requestId(), r);
         }
         calls = Arrays.asList(withRoute);
       }
@@ -245,9 +269,48 @@ public final class RequestContext {
           }
         }
       }
-      return new RequestEvent(startMillis, requestId, correlationId, parentId, method, r,
+      return new RequestEvent(startMillis, requestId(), correlationId(), parentId, method, r,
           status, durationMicros, dbCount, dbMicros, slow, outCount, outMicros, errorInfo,
           calls, idHigh, idLow);
+    }
+  }
+
+  /** Takes the figures of a plain request that {@link #finishPlain} ends. */
+  public interface PlainSink {
+    /**
+     * Called while the request's monitor is held: copy, never call back into the request.
+     *
+     * @param slowest the slowest statements, slowest first, null after the last; null when no
+     *     statement ran; valid during this call only
+     */
+    void accept(long startMillis, long idHigh, long idLow, String method, String route,
+        int status, long durationMicros, int dbCount, long dbMicros, SqlTiming[] slowest);
+  }
+
+  /**
+   * Ends a plain request (its id generated here, no caller, no chain of another service, no
+   * outgoing call) as {@link #finish} does, handing its figures to {@code sink} instead of
+   * building an event: a reporter that keeps such requests in arrays has no use for the object,
+   * nor for the id's string.
+   *
+   * @param routeTemplate as for {@link #finish}
+   * @return false, having ended nothing, when the request is not plain
+   */
+  public boolean finishPlain(String routeTemplate, int status, PlainSink sink) {
+    long durationMicros = (System.nanoTime() - startNanos) / 1000;
+    synchronized (this) {
+      if ((idHigh | idLow) == 0 || parentId != null || correlationId != null || outCount > 0) {
+        return false;
+      }
+      if (!finished) {
+        finished = true;
+        IN_FLIGHT.decrement();
+      }
+      String r = routeTemplate != null ? routeTemplate
+          : Objects.requireNonNullElse(route, "<unmatched>");
+      sink.accept(startMillis, idHigh, idLow, method, r, status, durationMicros, dbCount,
+          dbMicros, slowest);
+      return true;
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.backtrack.sdk.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backtrack.sdk.event.RequestEvent;
+import dev.backtrack.sdk.trace.RequestContext;
+import dev.backtrack.sdk.trace.TraceHeaders;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,45 @@ class BufferedReporterTest {
     assertThat(events(t.batches.get(0)).get(0)).containsEntry("route", "/flat")
         .containsEntry("ts", 2000L).doesNotContainKey("correlation_id");
     assertThat(r.flush(Duration.ofMillis(1))).isTrue();
+  }
+
+  @Test
+  void endsPlainRequestsIntoTheBufferAsTheirEventsWouldBeSent() throws Exception {
+    RecordingTransport direct = new RecordingTransport();
+    RecordingTransport viaEvents = new RecordingTransport();
+    BufferedReporter r = reporter(direct, 100, 100);
+    BufferedReporter byEvent = reporter(viaEvents, 100, 100);
+    RequestContext plain = RequestContext.begin("get", TraceHeaders.NONE);
+    for (int i = 1; i <= 4; i++) {
+      plain.recordQuery("select " + i, i * 10);
+    }
+    RequestContext failed = RequestContext.begin("POST", TraceHeaders.NONE);
+    RequestContext fromClient = RequestContext.begin("GET",
+        TraceHeaders.read(name -> name.equals(TraceHeaders.REQUEST_ID) ? "from-client" : null));
+    r.finish(plain, "", 700, null);
+    IllegalStateException noStock = new IllegalStateException("no stock");
+    r.finish(failed, "/orders", 500, noStock);
+    r.finish(fromClient, "/items/{id}", 200, null);
+    byEvent.record(plain.finish("", 700, null)); // described again, the way it was before
+    byEvent.record(failed.finish("/orders", 500, noStock));
+    byEvent.record(fromClient.finish("/items/{id}", 200, null));
+    r.flushOnce(0, true);
+    byEvent.flushOnce(0, true);
+
+    List<Map<String, Object>> sent = events(direct.batches.get(0));
+    List<Map<String, Object>> expected = events(viaEvents.batches.get(0));
+    assertThat(sent).hasSize(3);
+    for (int i = 0; i < 3; i++) { // durations differ: each finish measures again
+      sent.get(i).remove("duration_us");
+      expected.get(i).remove("duration_us");
+    }
+    assertThat(sent).isEqualTo(expected);
+    assertThat(sent.get(0)).containsEntry("request_id", plain.requestId())
+        .containsEntry("method", "GET").containsEntry("route", "/")
+        .containsEntry("status", 599L)
+        .containsEntry("db", Map.of("count", 4L, "us", 100L, "slowest", List.of(
+            Map.of("sql", "select 4", "us", 40L), Map.of("sql", "select 3", "us", 30L),
+            Map.of("sql", "select 2", "us", 20L))));
   }
 
   @Test

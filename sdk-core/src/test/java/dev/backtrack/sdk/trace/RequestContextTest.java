@@ -123,4 +123,89 @@ class RequestContextTest {
     assertThat(RequestContext.inFlight()).isEqualTo(before);
     assertThat(again.route()).isEqualTo("<unmatched>");
   }
+
+  /** Takes what finishPlain hands over. */
+  private static final class Taken implements RequestContext.PlainSink {
+    long idHigh;
+    long idLow;
+    String method;
+    String route;
+    int status;
+    int dbCount;
+    SqlTiming[] slowest;
+    int calls;
+
+    @Override
+    public void accept(long startMillis, long idHigh, long idLow, String method, String route,
+        int status, long durationMicros, int dbCount, long dbMicros, SqlTiming[] slowest) {
+      this.idHigh = idHigh;
+      this.idLow = idLow;
+      this.method = method;
+      this.route = route;
+      this.status = status;
+      this.dbCount = dbCount;
+      this.slowest = slowest;
+      calls++;
+    }
+  }
+
+  @Test
+  void endsAPlainRequestWithoutAnEvent() {
+    long before = RequestContext.inFlight();
+    RequestContext ctx = RequestContext.begin("GET", TraceHeaders.NONE);
+    ctx.recordQuery("select 1", 5);
+    Taken taken = new Taken();
+    assertThat(ctx.finishPlain(null, 204, taken)).isTrue();
+    assertThat(RequestContext.inFlight()).isEqualTo(before);
+    assertThat(taken.calls).isEqualTo(1);
+    assertThat(String.format("%016x%016x", taken.idHigh, taken.idLow))
+        .isEqualTo(ctx.requestId());
+    assertThat(taken.method).isEqualTo("GET");
+    assertThat(taken.route).isEqualTo("<unmatched>");
+    assertThat(taken.status).isEqualTo(204);
+    assertThat(taken.dbCount).isEqualTo(1);
+    assertThat(taken.slowest[0]).isEqualTo(new SqlTiming("select 1", 5));
+    ctx.finish("/", 204, null); // describing it again counts nothing twice
+    assertThat(RequestContext.inFlight()).isEqualTo(before);
+  }
+
+  @Test
+  void leavesEveryOtherRequestToFinish() {
+    long before = RequestContext.inFlight();
+    RequestContext[] notPlain = {
+        RequestContext.begin("GET", headers(Map.of("X-Request-ID", "from-the-client"))),
+        RequestContext.begin("GET", headers(Map.of("X-Parent-Request-ID", "p-1"))),
+        RequestContext.begin("GET", headers(Map.of("X-Correlation-ID", "c-1"))),
+        RequestContext.begin("GET", TraceHeaders.NONE),
+    };
+    notPlain[3].recordOutgoing("inventory:8080", "GET", 200, 100, false);
+    Taken taken = new Taken();
+    for (RequestContext ctx : notPlain) {
+      assertThat(ctx.finishPlain("/x", 200, taken)).isFalse();
+    }
+    assertThat(taken.calls).isZero();
+    assertThat(RequestContext.inFlight()).isEqualTo(before + notPlain.length);
+    for (RequestContext ctx : notPlain) {
+      ctx.finish("/x", 200, null);
+    }
+    assertThat(RequestContext.inFlight()).isEqualTo(before);
+  }
+
+  @Test
+  void writesTheRequestIdAsAsciiAndTellsAChainApart() {
+    RequestContext own = RequestContext.begin("GET", TraceHeaders.NONE);
+    assertThat(new String(own.requestIdAscii(), java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo(own.requestId()).matches("[0-9a-f]{32}");
+    assertThat(own.continuesChain()).isFalse();
+    RequestContext given = RequestContext.begin("GET",
+        headers(Map.of("X-Request-ID", "r-1", "X-Correlation-ID", "r-1")));
+    assertThat(given.requestIdAscii()).isEqualTo("r-1".getBytes());
+    assertThat(given.continuesChain()).isFalse(); // a chain of its own
+    RequestContext chained = RequestContext.begin("GET",
+        headers(Map.of("X-Request-ID", "r-2", "X-Correlation-ID", "c-1")));
+    assertThat(chained.continuesChain()).isTrue();
+    for (RequestContext ctx : new RequestContext[] {own, given, chained}) {
+      ctx.finish("/", 200, null);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import dev.backtrack.sdk.report.Reporter;
 import dev.backtrack.sdk.trace.RequestContext;
 import dev.backtrack.sdk.trace.TraceHeaders;
 import dev.backtrack.vertx.BacktrackHandler;
+import io.netty.util.AsciiString;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -54,8 +55,9 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
       rc.put(KEY, ctx);
     }
     HttpServerResponse response = rc.response();
-    response.putHeader(REQUEST_ID, ctx.requestId());
-    if (!ctx.correlationId().equals(ctx.requestId())) {
+    // ASCII bytes as they go on the wire: no string to build, check and encode again
+    response.putHeader(REQUEST_ID, new AsciiString(ctx.requestIdAscii(), false));
+    if (ctx.continuesChain()) {
       // only within a chain: a header repeating the request id costs every response bytes
       response.putHeader(CORRELATION_ID, ctx.correlationId());
     }
@@ -69,20 +71,25 @@ public final class BacktrackHandlerImpl implements BacktrackHandler {
     rc.next();
   }
 
+  /** The prepared name of a header {@code TraceHeaders.read} asks for: its own constants. */
+  @SuppressWarnings("StringEquality")
   private static CharSequence prepared(String header) {
-    return switch (header) {
-      case TraceHeaders.REQUEST_ID -> REQUEST_ID;
-      case TraceHeaders.CORRELATION_ID -> CORRELATION_ID;
-      case TraceHeaders.PARENT_REQUEST_ID -> PARENT_REQUEST_ID;
-      case TraceHeaders.TRACEPARENT -> TRACEPARENT;
-      default -> header;
-    };
+    if (header == TraceHeaders.REQUEST_ID) {
+      return REQUEST_ID;
+    } else if (header == TraceHeaders.CORRELATION_ID) {
+      return CORRELATION_ID;
+    } else if (header == TraceHeaders.PARENT_REQUEST_ID) {
+      return PARENT_REQUEST_ID;
+    } else if (header == TraceHeaders.TRACEPARENT) {
+      return TRACEPARENT;
+    }
+    return header;
   }
 
   private static void finish(RoutingContext rc, RequestContext ctx, Reporter reporter) {
     try {
       int status = rc.response().getStatusCode();
-      reporter.record(ctx.finish(templateOf(rc, status), status, errorOf(rc)));
+      reporter.finish(ctx, templateOf(rc, status), status, errorOf(rc));
     } catch (RuntimeException e) {
       // a bookkeeping failure must never reach the application
     }
