@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one request has done so far: its ids, its SQL statements and outgoing calls.
@@ -22,9 +21,6 @@ public final class RequestContext {
   public static final int SLOWEST_KEPT = 3;
   /** Outgoing calls kept per request for the batch; the counters count all of them. */
   public static final int OUTGOING_KEPT = 64;
-
-  /** An adder, not an atomic: request threads only count, the heartbeat reads once in a while. */
-  private static final LongAdder IN_FLIGHT = new LongAdder();
 
   private final long startMillis;
   private final long startNanos;
@@ -83,7 +79,7 @@ public final class RequestContext {
   public static RequestContext begin(String method, TraceHeaders incoming) {
     RequestContext ctx = new RequestContext(method,
         incoming == null ? TraceHeaders.NONE : incoming);
-    IN_FLIGHT.increment();
+    InFlight.begin();
     return ctx;
   }
 
@@ -94,7 +90,7 @@ public final class RequestContext {
 
   /** Requests begun and not yet finished in this process. */
   public static long inFlight() {
-    return IN_FLIGHT.sum();
+    return InFlight.sum();
   }
 
   public String requestId() {
@@ -248,7 +244,7 @@ public final class RequestContext {
     synchronized (this) {
       if (!finished) {
         finished = true;
-        IN_FLIGHT.decrement();
+        InFlight.end();
       }
       String r = routeTemplate != null ? routeTemplate
           : Objects.requireNonNullElse(route, "<unmatched>");
@@ -304,7 +300,7 @@ public final class RequestContext {
       }
       if (!finished) {
         finished = true;
-        IN_FLIGHT.decrement();
+        InFlight.end();
       }
       String r = routeTemplate != null ? routeTemplate
           : Objects.requireNonNullElse(route, "<unmatched>");
