@@ -12,16 +12,17 @@ import java.util.TreeSet;
 /**
  * Runs the same load against a plain and an instrumented app, each in a JVM of its own
  * ({@link AppProcess}), in many short pairs, the order alternating from pair to pair, so that
- * drift on a small machine (frequency, other processes) hits both sides alike. The verdict is the median of the per-pair ratios, which
- * one disturbed round cannot move much.
+ * drift on a small machine (frequency, other processes) hits both sides alike. The verdict is
+ * the median of the per-pair ratios, which one disturbed round cannot move much.
  */
 public final class AbRounds {
   /**
    * Both sides summed over all pairs, the per-pair throughput ratios (sdk / plain), and the CPU
-   * clock ticks each app's threads used in the measured rounds, per thread name.
+   * clock ticks each app's threads used in the measured rounds, per thread name, and the
+   * warm-up pairs run before them (over all launches, when launches are added up).
    */
   public record Outcome(LoopbackLoad.Result plain, LoopbackLoad.Result sdk, double[] ratios,
-      Map<String, Long> plainThreads, Map<String, Long> sdkThreads) {
+      Map<String, Long> plainThreads, Map<String, Long> sdkThreads, int warmUpPairs) {
     public double medianRatio() {
       double[] sorted = ratios.clone();
       Arrays.sort(sorted);
@@ -73,7 +74,8 @@ public final class AbRounds {
       other.plainThreads.forEach((name, ticks) -> plainSum.merge(name, ticks, Long::sum));
       Map<String, Long> sdkSum = new HashMap<>(sdkThreads);
       other.sdkThreads.forEach((name, ticks) -> sdkSum.merge(name, ticks, Long::sum));
-      return new Outcome(plain.plus(other.plain), sdk.plus(other.sdk), both, plainSum, sdkSum);
+      return new Outcome(plain.plus(other.plain), sdk.plus(other.sdk), both, plainSum, sdkSum,
+          warmUpPairs + other.warmUpPairs);
     }
 
     private static double perRequest(long ticks, LoopbackLoad.Result r) {
@@ -89,8 +91,15 @@ public final class AbRounds {
 
   private AbRounds() {}
 
-  /** Pairs run first and not counted: the JIT and the pools settle over several seconds. */
-  private static final int WARM_UP_PAIRS = 3;
+  /**
+   * Pairs run first and not counted, at least and at most: warming up goes on until the JIT has
+   * settled in both apps, as the target is about the steady state. A servlet app under this load
+   * still compiles after 6 s of it, and compiling is CPU the other side does not spend then.
+   */
+  private static final int MIN_WARM_UP_PAIRS = 3;
+  private static final int MAX_WARM_UP_PAIRS = 12;
+  /** Compiler threads' CPU in a warm-up round, in clock ticks of 10 ms, that counts as settled. */
+  private static final long SETTLED_COMPILER_TICKS = 2;
 
   /**
    * Starts both apps ({@code mainClass} with {@code plainMode} and with {@code sdkMode}) afresh
@@ -111,8 +120,8 @@ public final class AbRounds {
         Outcome outcome = run(load, plain, sdk, paths, connections, roundMillis, pairs);
         plain.stop();
         // worded unlike the summary's "throughput ratio", which the suite reads
-        System.out.printf(Locale.ROOT, "launch %d: median of its %d pairs %.3f%n", launch, pairs,
-            outcome.medianRatio());
+        System.out.printf(Locale.ROOT, "launch %d: warmed up in %d pairs, median of its %d pairs"
+            + " %.3f%n", launch, outcome.warmUpPairs(), pairs, outcome.medianRatio());
         for (String line : sdk.stop()) {
           System.out.printf(Locale.ROOT, "launch %d: %s%n", launch, line);
         }
@@ -122,13 +131,20 @@ public final class AbRounds {
     return all;
   }
 
-  /** {@link #WARM_UP_PAIRS}, then {@code pairs} measured pairs of {@code roundMillis} each. */
+  /** A warm-up ({@link #MIN_WARM_UP_PAIRS}), then {@code pairs} pairs of {@code roundMillis}. */
   public static Outcome run(LoopbackLoad load, AppProcess plainApp, AppProcess sdkApp,
       List<String> paths, int connections, long roundMillis, int pairs)
       throws InterruptedException {
-    for (int pair = 0; pair < WARM_UP_PAIRS; pair++) {
-      round(load, plainApp, paths, connections, roundMillis);
-      round(load, sdkApp, paths, connections, roundMillis);
+    int warmUpPairs = 0;
+    boolean settled = false;
+    while (warmUpPairs < MAX_WARM_UP_PAIRS && (warmUpPairs < MIN_WARM_UP_PAIRS || !settled)) {
+      Map<String, Long> plainWarming = new HashMap<>();
+      Map<String, Long> sdkWarming = new HashMap<>();
+      round(load, plainApp, paths, connections, roundMillis, plainWarming);
+      round(load, sdkApp, paths, connections, roundMillis, sdkWarming);
+      settled = compilerTicks(plainWarming) <= SETTLED_COMPILER_TICKS
+          && compilerTicks(sdkWarming) <= SETTLED_COMPILER_TICKS;
+      warmUpPairs++;
     }
     LoopbackLoad.Result plain = null;
     LoopbackLoad.Result sdk = null;
@@ -147,13 +163,12 @@ public final class AbRounds {
       plain = plain == null ? plainRun : plain.plus(plainRun);
       sdk = sdk == null ? sdkRun : sdk.plus(sdkRun);
     }
-    return new Outcome(plain, sdk, ratios, plainThreads, sdkThreads);
+    return new Outcome(plain, sdk, ratios, plainThreads, sdkThreads, warmUpPairs);
   }
 
-  /** A round of the warm-up: nothing of it is kept. */
-  private static void round(LoopbackLoad load, AppProcess app, List<String> paths,
-      int connections, long roundMillis) throws InterruptedException {
-    round(load, app, paths, connections, roundMillis, new HashMap<>());
+  private static long compilerTicks(Map<String, Long> threads) {
+    return threads.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+        .mapToLong(Map.Entry::getValue).sum();
   }
 
   /**
