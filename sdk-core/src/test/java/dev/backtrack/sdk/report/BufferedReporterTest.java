@@ -112,6 +112,16 @@ class BufferedReporterTest {
   }
 
   @Test
+  void encodesMoreOftenWhileManyEventsArrive() {
+    assertThat(BufferedReporter.encodeIntervalAfter(0, 1000)).isEqualTo(100);
+    assertThat(BufferedReporter.encodeIntervalAfter(BufferedReporter.BUSY_EVENTS - 1, 1000))
+        .isEqualTo(100);
+    assertThat(BufferedReporter.encodeIntervalAfter(BufferedReporter.BUSY_EVENTS, 1000))
+        .isEqualTo(10);
+    assertThat(BufferedReporter.encodeIntervalAfter(0, 5)).isEqualTo(5); // never past a flush
+  }
+
+  @Test
   void splitsLargeFlushesIntoBatches() throws Exception {
     RecordingTransport t = new RecordingTransport();
     BufferedReporter r = reporter(t, 100, 4);
