@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * buffer every few milliseconds under load matters as much: the buffer's arrays then stay a few
  * hundred kilobytes, which the processor's caches keep for the request threads that write them
  * and for this thread that reads them. Emptied every 100 ms at 100,000 requests per second,
- * they grew to megabytes, and the misses on them cost the application twice the encoding.
+ * they grew to megabytes, and the misses on them cost the application about as much again as
+ * the encoding.
  */
 final class BufferedReporter implements Reporter {
   private static final System.Logger LOG = System.getLogger("dev.backtrack.sdk");

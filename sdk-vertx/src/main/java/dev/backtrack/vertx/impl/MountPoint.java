@@ -23,48 +23,28 @@ final class MountPoint {
   private final String path;
   private final ConcurrentMap<String, MountPoint> below = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, String> templates = new ConcurrentHashMap<>();
-  /**
-   * The last answers, checked by identity before the maps: requests tend to repeat the route
-   * before them. Each is one immutable object, so racing threads see a whole answer or none.
-   */
-  private Hit<MountPoint> lastBelow;
-  private Hit<String> lastTemplate;
-
-  private record Hit<V>(String route, V value) {}
 
   private MountPoint(String path) {
     this.path = path;
   }
 
   /** The mount point of the sub-router mounted on prefix route {@code prefixRoute} here. */
-  @SuppressWarnings("StringEquality")
   MountPoint enter(String prefixRoute) {
-    Hit<MountPoint> last = lastBelow;
-    if (last != null && last.route == prefixRoute) {
-      return last.value;
-    }
     MountPoint next = below.get(prefixRoute);
     if (next == null) {
       next = new MountPoint(path + prefixRoute.substring(0, prefixRoute.length() - 1));
       remember(below, prefixRoute, next);
     }
-    lastBelow = new Hit<>(prefixRoute, next);
     return next;
   }
 
   /** The canonical template of route {@code route} of the router mounted here. */
-  @SuppressWarnings("StringEquality")
   String template(String route) {
-    Hit<String> last = lastTemplate;
-    if (last != null && last.route == route) {
-      return last.value;
-    }
     String template = templates.get(route);
     if (template == null) {
       template = RouteTemplates.canonical(path + route, RouteTemplates.isPrefixPath(route));
       remember(templates, route, template);
     }
-    lastTemplate = new Hit<>(route, template);
     return template;
   }
 
