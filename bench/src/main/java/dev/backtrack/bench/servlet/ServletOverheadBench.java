@@ -17,12 +17,13 @@ import java.util.Locale;
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.backtrack.bench.servlet.ServletOverheadBench \
  *     [connections=32] [seconds per round=2] [pairs per launch=8] [launches=3] \
- *     [collector|counting|noop]
+ *     [collector|counting|noop|plain]
  * </pre>
  *
  * {@code counting} swaps the collector for a transport that only counts bytes: the difference
  * between the two runs is what the collector's own work in the same process costs the app.
- * {@code noop} drops every event unencoded: what the request path alone costs.
+ * {@code noop} drops every event unencoded: what the request path alone costs. {@code plain}
+ * runs the plain app against itself: what the A/B reads when there is no difference.
  */
 public final class ServletOverheadBench {
   private ServletOverheadBench() {}
@@ -32,7 +33,7 @@ public final class ServletOverheadBench {
     long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 2) * 1000;
     int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     int launches = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-    String transport = args.length > 4 && List.of("counting", "noop").contains(args[4])
+    String transport = args.length > 4 && List.of("counting", "noop", "plain").contains(args[4])
         ? args[4] : "collector";
     List<String> paths = List.of(ServletSampleApp.PATHS);
 

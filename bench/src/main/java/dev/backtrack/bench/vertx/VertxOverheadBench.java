@@ -13,8 +13,10 @@ import java.util.List;
  *
  * <p>Arguments (all optional): connections (default 32), seconds per round (default 2), pairs
  * per launch (default 8), launches (default 3), {@code noop} to measure the request path alone
- * (events dropped instead of encoded and sent). Prints throughput, the ratio instrumented /
- * plain (target at least 0.97), the latency percentiles and the CPU per request by thread.
+ * (events dropped instead of encoded and sent) or {@code plain} to run the plain app against
+ * itself (what the A/B reads when there is no difference). Prints throughput, the ratio
+ * instrumented / plain (target at least 0.97), the latency percentiles and the CPU per request
+ * by thread.
  */
 public final class VertxOverheadBench {
   private VertxOverheadBench() {}
@@ -24,16 +26,20 @@ public final class VertxOverheadBench {
     long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 2) * 1000;
     int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     int launches = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-    boolean reporting = args.length <= 4 || !args[4].equals("noop");
+    String mode = args.length > 4 && List.of("noop", "plain").contains(args[4]) ? args[4] : "sdk";
 
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     try {
       AbRounds.Outcome outcome = AbRounds.run(new LoopbackLoad(clientVertx),
-          SampleServer.class.getName(), "plain", reporting ? "sdk" : "noop",
+          SampleServer.class.getName(), "plain", mode,
           List.of(SampleApp.PATH), connections, roundMillis, pairs, launches);
       System.out.printf("connections=%d, %d launches x %d pairs x %d ms, loopback, each app in"
-          + " its own JVM with 1 event loop, reporter %s%n", connections, launches, pairs,
-          roundMillis, reporting ? "encoding every event" : "dropping events");
+          + " its own JVM with 1 event loop, the second app: %s%n", connections, launches, pairs,
+          roundMillis, switch (mode) {
+            case "noop" -> "sdk dropping events";
+            case "plain" -> "plain as well";
+            default -> "sdk encoding every event";
+          });
       outcome.print();
     } finally {
       clientVertx.close().await();
