@@ -51,6 +51,13 @@ public final class AbRounds {
       printThreads();
     }
 
+    /** What the second app's threads used per request more than the first's, all together. */
+    public double appCpuChangeMicros() {
+      long plainTicks = plainThreads.values().stream().mapToLong(Long::longValue).sum();
+      long sdkTicks = sdkThreads.values().stream().mapToLong(Long::longValue).sum();
+      return perRequest(sdkTicks, sdk) - perRequest(plainTicks, plain);
+    }
+
     /** The apps' CPU per request by thread, where either side used some. */
     private void printThreads() {
       Set<String> names = new TreeSet<>(plainThreads.keySet());
@@ -120,8 +127,10 @@ public final class AbRounds {
         Outcome outcome = run(load, plain, sdk, paths, connections, roundMillis, pairs);
         plain.stop();
         // worded unlike the summary's "throughput ratio", which the suite reads
+        // the app's CPU per launch shows when one launch's JIT made the same code dearer
         System.out.printf(Locale.ROOT, "launch %d: warmed up in %d pairs, median of its %d pairs"
-            + " %.3f%n", launch, outcome.warmUpPairs(), pairs, outcome.medianRatio());
+            + " %.3f, app threads %+.2f us per request%n", launch, outcome.warmUpPairs(), pairs,
+            outcome.medianRatio(), outcome.appCpuChangeMicros());
         for (String line : sdk.stop()) {
           System.out.printf(Locale.ROOT, "launch %d: %s%n", launch, line);
         }
