@@ -28,7 +28,15 @@ final class SampleApp implements AutoCloseable {
   private final Reporter reporter;
   final AtomicLong reportedBytes = new AtomicLong();
 
+  /** A request id as the SDK would answer it, for the plain app that only adds the header. */
+  private static final String FIXED_REQUEST_ID = "0123456789abcdef0123456789abcdef";
+
   private SampleApp(boolean instrumented, boolean reporting, int eventLoops) {
+    this(instrumented, reporting, false, eventLoops);
+  }
+
+  private SampleApp(boolean instrumented, boolean reporting, boolean requestIdHeader,
+      int eventLoops) {
     VertxOptions options = new VertxOptions().setEventLoopPoolSize(eventLoops);
     if (instrumented && !reporting) {
       reporter = null;
@@ -47,8 +55,13 @@ final class SampleApp implements AutoCloseable {
       vertx = Vertx.vertx(options);
     }
     Router api = Router.router(vertx);
-    api.get("/items/:id").handler(ctx -> ctx.json(
-        new JsonObject().put("id", ctx.pathParam("id")).put("name", "item").put("stock", 3)));
+    api.get("/items/:id").handler(ctx -> {
+      if (requestIdHeader) {
+        ctx.response().putHeader("X-Request-ID", FIXED_REQUEST_ID);
+      }
+      ctx.json(
+          new JsonObject().put("id", ctx.pathParam("id")).put("name", "item").put("stock", 3));
+    });
     Router root = Router.router(vertx);
     if (instrumented) {
       root.route().handler(BacktrackHandler.create());
@@ -59,6 +72,11 @@ final class SampleApp implements AutoCloseable {
 
   static SampleApp plain(int eventLoops) {
     return new SampleApp(false, false, eventLoops);
+  }
+
+  /** Without the SDK, answering an {@code X-Request-ID} as it would: what the header costs. */
+  static SampleApp plainWithRequestIdHeader(int eventLoops) {
+    return new SampleApp(false, false, true, eventLoops);
   }
 
   static SampleApp instrumented(int eventLoops) {

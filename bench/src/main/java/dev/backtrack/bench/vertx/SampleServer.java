@@ -4,7 +4,8 @@ import dev.backtrack.bench.ab.AppMain;
 
 /**
  * The sample app in a JVM of its own, for {@link VertxOverheadBench}: {@code plain},
- * {@code sdk} (events encoded into a counting transport) or {@code noop} (events dropped).
+ * {@code sdk} (events encoded into a counting transport), {@code noop} (events dropped) or
+ * {@code header} (plain, answering a fixed {@code X-Request-ID} as the SDK would).
  */
 public final class SampleServer {
   private SampleServer() {}
@@ -14,6 +15,7 @@ public final class SampleServer {
     try (SampleApp app = switch (mode) {
       case "sdk" -> SampleApp.instrumented(1);
       case "noop" -> SampleApp.instrumentedWithoutReporting(1);
+      case "header" -> SampleApp.plainWithRequestIdHeader(1);
       default -> SampleApp.plain(1);
     }) {
       AppMain.serveUntilStdinCloses(app.port());

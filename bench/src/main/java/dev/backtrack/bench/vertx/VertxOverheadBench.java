@@ -13,8 +13,10 @@ import java.util.List;
  *
  * <p>Arguments (all optional): connections (default 32), seconds per round (default 2), pairs
  * per launch (default 8), launches (default 3), {@code noop} to measure the request path alone
- * (events dropped instead of encoded and sent) or {@code plain} to run the plain app against
- * itself (what the A/B reads when there is no difference). Prints throughput, the ratio
+ * (events dropped instead of encoded and sent), {@code header} for the plain app answering a
+ * fixed {@code X-Request-ID} (what that header costs, server and load generator together), or
+ * {@code plain} to run the plain app against itself (what the A/B reads when there is no
+ * difference). Prints throughput, the ratio
  * instrumented / plain (target at least 0.97), the latency percentiles and the CPU per request
  * by thread.
  */
@@ -26,7 +28,8 @@ public final class VertxOverheadBench {
     long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 2) * 1000;
     int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     int launches = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-    String mode = args.length > 4 && List.of("noop", "plain").contains(args[4]) ? args[4] : "sdk";
+    String mode = args.length > 4 && List.of("noop", "header", "plain").contains(args[4])
+        ? args[4] : "sdk";
 
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     try {
@@ -37,6 +40,7 @@ public final class VertxOverheadBench {
           + " its own JVM with 1 event loop, the second app: %s%n", connections, launches, pairs,
           roundMillis, switch (mode) {
             case "noop" -> "sdk dropping events";
+            case "header" -> "plain with a fixed X-Request-ID";
             case "plain" -> "plain as well";
             default -> "sdk encoding every event";
           });
