@@ -238,16 +238,10 @@ public final class RequestContext {
    * @param error the exception the request ended with, or null
    */
   public RequestEvent finish(String routeTemplate, int status, Throwable error) {
-    // keep in step with finishPlain
     long durationMicros = (System.nanoTime() - startNanos) / 1000;
     ErrorInfo errorInfo = error == null ? null : ErrorInfo.of(error);
     synchronized (this) {
-      if (!finished) {
-        finished = true;
-        InFlight.end();
-      }
-      String r = routeTemplate != null ? routeTemplate
-          : Objects.requireNonNullElse(route, "<unmatched>");
+      String r = end(routeTemplate);
       List<OutgoingCall> calls = List.of();
       if (outgoing != null) {
         OutgoingCall[] withRoute = new OutgoingCall[outgoing.size()];
@@ -298,15 +292,22 @@ public final class RequestContext {
       if ((idHigh | idLow) == 0 || parentId != null || correlationId != null || outCount > 0) {
         return false;
       }
-      if (!finished) {
-        finished = true;
-        InFlight.end();
-      }
-      String r = routeTemplate != null ? routeTemplate
-          : Objects.requireNonNullElse(route, "<unmatched>");
-      sink.accept(startMillis, idHigh, idLow, method, r, status, durationMicros, dbCount,
-          dbMicros, slowest);
+      sink.accept(startMillis, idHigh, idLow, method, end(routeTemplate), status,
+          durationMicros, dbCount, dbMicros, slowest);
       return true;
     }
+  }
+
+  /**
+   * Counts the request out of flight the first time; the route it is reported under. Called
+   * with the monitor held.
+   */
+  private String end(String routeTemplate) {
+    if (!finished) {
+      finished = true;
+      InFlight.end();
+    }
+    return routeTemplate != null ? routeTemplate
+        : Objects.requireNonNullElse(route, "<unmatched>");
   }
 }
