@@ -33,8 +33,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and {@code enabled}.
  */
 public final class BacktrackFilter implements Filter {
-  /** Request attribute holding the {@link RequestContext}; also guards double registration. */
-  public static final String CONTEXT_ATTRIBUTE = RequestContext.class.getName();
   /** SDK name sent with batches. */
   public static final String SDK = "backtrack-servlet/0.1.0";
 
@@ -101,13 +99,15 @@ public final class BacktrackFilter implements Filter {
     if (!(req instanceof HttpServletRequest request)
         || !(res instanceof HttpServletResponse response)
         || req.getDispatcherType() != DispatcherType.REQUEST
-        || req.getAttribute(CONTEXT_ATTRIBUTE) != null) {
-      chain.doFilter(req, res); // not ours, an inner dispatch, or registered twice
+        || ContextStorage.current() != null) {
+      // not HTTP, an inner dispatch, or registered twice: a request of this thread is recorded
+      // already. (A request attribute would say so too, but would cost a servlet app without
+      // attributes of its own a map per request.)
+      chain.doFilter(req, res);
       return;
     }
     RequestContext ctx = RequestContext.begin(request.getMethod(),
         TraceHeaders.read(request::getHeader));
-    request.setAttribute(CONTEXT_ATTRIBUTE, ctx);
     response.setHeader(TraceHeaders.REQUEST_ID, ctx.requestId());
     ContextStorage.attach(ctx);
     Throwable error = null;

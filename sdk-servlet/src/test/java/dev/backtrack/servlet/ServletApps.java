@@ -30,6 +30,12 @@ final class ServletApps {
 
   /** Starts Jetty on a random loopback port with {@code servlets} mapped as given. */
   static Server start(Reporter reporter, Map<String, HttpServlet> servlets) throws Exception {
+    return start(reporter, servlets, 1);
+  }
+
+  /** As above, with the filter registered {@code filters} times, as a misconfiguration might. */
+  static Server start(Reporter reporter, Map<String, HttpServlet> servlets, int filters)
+      throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -37,9 +43,11 @@ final class ServletApps {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    FilterHolder filter = new FilterHolder(new BacktrackFilter(reporter));
-    filter.setAsyncSupported(true);
-    context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+    for (int i = 0; i < filters; i++) {
+      FilterHolder filter = new FilterHolder(new BacktrackFilter(reporter));
+      filter.setAsyncSupported(true);
+      context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
     servlets.forEach((mapping, servlet) -> {
       ServletHolder holder = new ServletHolder(servlet);
       holder.setAsyncSupported(true);

@@ -180,6 +180,31 @@ class ServletFilterIT {
     assertThat(shopEvent(response).path("request_id").asText()).isEqualTo("given-id-1");
   }
 
+  @Test
+  void recordsARequestOnceWhenTheFilterIsRegisteredTwice() throws Exception {
+    Reporter reporter = ServletApps.reporter("twice", collector.endpoint(), 5000);
+    Server twice = ServletApps.start(reporter, Map.of("/users/*", new Text("a user")), 2);
+    try {
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
+            ServletApps.base(twice).resolve("/users/" + i)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().allValues("X-Request-ID")).hasSize(1);
+        ids.add(response.headers().firstValue("X-Request-ID").orElseThrow());
+      }
+      for (String id : ids) {
+        collector.awaitEvent("twice", e -> e.path("request_id").asText().equals(id));
+      }
+      assertThat(reporter.flush(Duration.ofSeconds(5))).isTrue();
+      assertThat(collector.events("twice")).hasSize(3)
+          .allMatch(e -> e.path("route").asText().equals("/users/{*}"));
+    } finally {
+      twice.stop();
+      reporter.close(Duration.ofSeconds(1));
+    }
+  }
+
   /** The N+1 pattern: one query for the list, one per row. */
   static final class Orders extends HttpServlet {
     @Override

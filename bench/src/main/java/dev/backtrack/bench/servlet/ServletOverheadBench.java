@@ -33,7 +33,7 @@ public final class ServletOverheadBench {
     long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 2) * 1000;
     int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     int launches = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-    String transport = args.length > 4 && List.of("counting", "noop", "plain").contains(args[4])
+    String transport = args.length > 4 && List.of("counting", "noop", "plain", "passthrough").contains(args[4])
         ? args[4] : "collector";
     List<String> paths = List.of(ServletSampleApp.PATHS);
 

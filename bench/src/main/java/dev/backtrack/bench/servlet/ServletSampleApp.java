@@ -42,6 +42,11 @@ final class ServletSampleApp implements AutoCloseable {
    * @param reporter where the filter records, or null for the process-wide reporter
    */
   private ServletSampleApp(boolean instrumented, Reporter reporter) throws Exception {
+    this(instrumented, instrumented ? new FilterHolder(
+        reporter == null ? new BacktrackFilter() : new BacktrackFilter(reporter)) : null);
+  }
+
+  private ServletSampleApp(boolean instrumented, FilterHolder filter) throws Exception {
     // one database per app, so the two variants never share locks
     pool = JdbcConnectionPool.create("jdbc:h2:mem:bench-" + (instrumented ? "sdk" : "plain")
         + ";DB_CLOSE_DELAY=-1", "sa", "");
@@ -56,9 +61,7 @@ final class ServletSampleApp implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    if (instrumented) {
-      FilterHolder filter = new FilterHolder(
-          reporter == null ? new BacktrackFilter() : new BacktrackFilter(reporter));
+    if (filter != null) {
       filter.setAsyncSupported(true);
       context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
     }
@@ -70,12 +73,17 @@ final class ServletSampleApp implements AutoCloseable {
   }
 
   static ServletSampleApp plain() throws Exception {
-    return new ServletSampleApp(false, null);
+    return new ServletSampleApp(false, (FilterHolder) null);
   }
 
   /** @param reporter where the filter records, or null for the process-wide reporter */
   static ServletSampleApp instrumented(Reporter reporter) throws Exception {
     return new ServletSampleApp(true, reporter);
+  }
+
+  /** The plain app behind a filter that only passes the request on: what any filter costs. */
+  static ServletSampleApp passThrough() throws Exception {
+    return new ServletSampleApp(false, new FilterHolder((req, res, chain) -> chain.doFilter(req, res)));
   }
 
   int port() {

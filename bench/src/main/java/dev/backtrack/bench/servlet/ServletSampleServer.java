@@ -19,9 +19,12 @@ public final class ServletSampleServer {
 
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "plain";
-    if (mode.equals("plain") || mode.equals("noop")) {
-      try (ServletSampleApp app = mode.equals("plain") ? ServletSampleApp.plain()
-          : ServletSampleApp.instrumented(Reporter.noop())) {
+    if (mode.equals("plain") || mode.equals("noop") || mode.equals("passthrough")) {
+      try (ServletSampleApp app = switch (mode) {
+        case "plain" -> ServletSampleApp.plain();
+        case "passthrough" -> ServletSampleApp.passThrough();
+        default -> ServletSampleApp.instrumented(Reporter.noop());
+      }) {
         AppMain.serveUntilStdinCloses(app.port());
       }
       return;

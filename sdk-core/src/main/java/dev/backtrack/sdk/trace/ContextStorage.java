@@ -72,7 +72,9 @@ final class ThreadLocalStorage implements ContextStorage {
   @Override
   public void remove(RequestContext ctx) {
     if (current.get() == ctx) {
-      current.remove();
+      // null rather than remove(): the thread keeps its map entry, and the next request's put
+      // needs no new one (a null value holds on to no class loader)
+      current.set(null);
     }
   }
 }
