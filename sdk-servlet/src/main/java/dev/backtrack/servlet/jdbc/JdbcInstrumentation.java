@@ -22,10 +22,10 @@ public final class JdbcInstrumentation {
 
   /** {@code connection} instrumented; an already instrumented one is returned as it is. */
   public static Connection wrap(Connection connection) {
-    if (connection == null || Proxies.isOurs(connection, ConnectionHandler.class)) {
+    if (connection == null || connection instanceof InstrumentedConnection) {
       return connection;
     }
-    return ConnectionHandler.wrap(connection);
+    return new InstrumentedConnection(connection);
   }
 
   /** Whether {@code dataSource} is one of our wrappers. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The JDBC proxies against a real H2 database. */
+/** The JDBC instrumentation against a real H2 database. */
 class JdbcInstrumentationIT {
   private DataSource ds;
   private RequestContext ctx;
