@@ -17,15 +17,21 @@ import java.util.Locale;
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.backtrack.bench.servlet.ServletOverheadBench \
  *     [connections=32] [seconds per round=2] [pairs per launch=8] [launches=3] \
- *     [collector|counting|noop|plain]
+ *     [collector|counting|noop|plain|passthrough|header]
  * </pre>
  *
  * {@code counting} swaps the collector for a transport that only counts bytes: the difference
  * between the two runs is what the collector's own work in the same process costs the app.
  * {@code noop} drops every event unencoded: what the request path alone costs. {@code plain}
  * runs the plain app against itself: what the A/B reads when there is no difference.
+ * {@code passthrough} puts a filter that does nothing in front of it, and {@code header} one
+ * that only answers a fixed {@code X-Request-ID}: what any filter costs, and what the header
+ * the SDK must answer costs on both ends of the connection.
  */
 public final class ServletOverheadBench {
+  private static final List<String> MODES =
+      List.of("counting", "noop", "plain", "passthrough", "header");
+
   private ServletOverheadBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -33,7 +39,7 @@ public final class ServletOverheadBench {
     long roundMillis = (args.length > 1 ? Long.parseLong(args[1]) : 2) * 1000;
     int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     int launches = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-    String transport = args.length > 4 && List.of("counting", "noop", "plain", "passthrough").contains(args[4])
+    String transport = args.length > 4 && MODES.contains(args[4])
         ? args[4] : "collector";
     List<String> paths = List.of(ServletSampleApp.PATHS);
 

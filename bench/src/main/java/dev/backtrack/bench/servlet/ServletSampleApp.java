@@ -33,6 +33,8 @@ final class ServletSampleApp implements AutoCloseable {
   static final String[] PATHS = {"/api/items/42", "/api/users/7", "/api/items/43"};
 
   private static final int USERS = 100;
+  /** A request id as the SDK makes them: 32 hex digits. */
+  private static final String FIXED_REQUEST_ID = "5f0c6e1d2b7a48c39e41d0a6b3f27c85";
 
   private final Server server;
   private final JdbcConnectionPool pool;
@@ -83,7 +85,19 @@ final class ServletSampleApp implements AutoCloseable {
 
   /** The plain app behind a filter that only passes the request on: what any filter costs. */
   static ServletSampleApp passThrough() throws Exception {
-    return new ServletSampleApp(false, new FilterHolder((req, res, chain) -> chain.doFilter(req, res)));
+    return new ServletSampleApp(false,
+        new FilterHolder((req, res, chain) -> chain.doFilter(req, res)));
+  }
+
+  /**
+   * The plain app behind a filter that only answers a fixed {@code X-Request-ID}: what any
+   * filter and the header cost, which the SDK cannot do without.
+   */
+  static ServletSampleApp requestIdHeader() throws Exception {
+    return new ServletSampleApp(false, new FilterHolder((req, res, chain) -> {
+      ((HttpServletResponse) res).setHeader("X-Request-ID", FIXED_REQUEST_ID);
+      chain.doFilter(req, res);
+    }));
   }
 
   int port() {

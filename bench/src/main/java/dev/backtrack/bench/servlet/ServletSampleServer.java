@@ -6,23 +6,27 @@ import dev.backtrack.sdk.BacktrackOptions;
 import dev.backtrack.sdk.report.Reporter;
 import dev.backtrack.servlet.BacktrackFilter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The servlet sample app in a JVM of its own, for {@link ServletOverheadBench}: {@code plain};
  * {@code counting}, the SDK reporting into a transport that only counts bytes;
- * {@code collector}, the SDK reporting to a real collector embedded in the same JVM; or
- * {@code noop}, the SDK's request path with every event dropped unencoded.
+ * {@code collector}, the SDK reporting to a real collector embedded in the same JVM;
+ * {@code noop}, the SDK's request path with every event dropped unencoded; {@code passthrough}
+ * and {@code header}, the plain app behind a filter of its own (see
+ * {@link ServletOverheadBench}).
  */
 public final class ServletSampleServer {
   private ServletSampleServer() {}
 
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "plain";
-    if (mode.equals("plain") || mode.equals("noop") || mode.equals("passthrough")) {
+    if (List.of("plain", "noop", "passthrough", "header").contains(mode)) {
       try (ServletSampleApp app = switch (mode) {
         case "plain" -> ServletSampleApp.plain();
         case "passthrough" -> ServletSampleApp.passThrough();
+        case "header" -> ServletSampleApp.requestIdHeader();
         default -> ServletSampleApp.instrumented(Reporter.noop());
       }) {
         AppMain.serveUntilStdinCloses(app.port());
