@@ -3,6 +3,7 @@ package dev.backtrack.servlet;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.MappingMatch;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the route template of a served request, after the application handled it: Spring MVC's
@@ -15,6 +16,10 @@ final class RouteResolver {
       + ".bestMatchingPattern";
   /** Set by applications or other integrations that know the route better than we do. */
   static final String EXPLICIT_ROUTE = "dev.backtrack.route";
+
+  /** Routes of path mappings by servlet path: as few as the application's mappings. */
+  private static final ConcurrentHashMap<String, String> PATH_ROUTES = new ConcurrentHashMap<>();
+  private static final int PATH_ROUTES_KEPT = 1024;
 
   private RouteResolver() {}
 
@@ -42,6 +47,12 @@ final class RouteResolver {
   }
 
   private static String fromServletMapping(HttpServletRequest request) {
+    if (request.getPathInfo() != null) {
+      // Only a path mapping ("/api/items/*") leaves a path info, and its servlet path is the
+      // pattern's prefix: the route comes without the mapping object, which some containers
+      // build anew on every call.
+      return pathRoute(request.getServletPath());
+    }
     HttpServletMapping mapping;
     try {
       mapping = request.getHttpServletMapping();
@@ -59,5 +70,16 @@ final class RouteResolver {
       case EXACT, PATH -> RouteTemplates.canonical(pattern);
       case EXTENSION -> RouteTemplates.canonical("/" + pattern); // *.do → /{*}.do
     };
+  }
+
+  private static String pathRoute(String servletPath) {
+    String route = PATH_ROUTES.get(servletPath);
+    if (route == null) {
+      route = RouteTemplates.canonical(servletPath + "/*");
+      if (PATH_ROUTES.size() < PATH_ROUTES_KEPT) {
+        PATH_ROUTES.put(servletPath, route);
+      }
+    }
+    return route;
   }
 }

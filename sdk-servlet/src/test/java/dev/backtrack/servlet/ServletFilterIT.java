@@ -114,6 +114,8 @@ class ServletFilterIT {
   void reportsServletMappingsAsTemplatesAndUnknownPathsAsUnmatched() throws Exception {
     JsonNode user = shopEvent(get("/users/7"));
     assertThat(user.path("route").asText()).isEqualTo("/users/{*}");
+    JsonNode users = shopEvent(get("/users")); // the mapping's prefix itself: no path info
+    assertThat(users.path("route").asText()).isEqualTo("/users/{*}");
     HttpResponse<String> missing = get("/no/such/page");
     assertThat(missing.statusCode()).isEqualTo(404);
     JsonNode event = shopEvent(missing);
