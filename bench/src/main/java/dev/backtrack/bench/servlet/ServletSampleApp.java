@@ -43,12 +43,14 @@ final class ServletSampleApp implements AutoCloseable {
    * @param instrumented whether the filter and the JDBC wrapper are in place
    * @param reporter where the filter records, or null for the process-wide reporter
    */
-  private ServletSampleApp(boolean instrumented, Reporter reporter) throws Exception {
-    this(instrumented, instrumented ? new FilterHolder(
+  private ServletSampleApp(Routes routes, boolean instrumented, Reporter reporter)
+      throws Exception {
+    this(routes, instrumented, instrumented ? new FilterHolder(
         reporter == null ? new BacktrackFilter() : new BacktrackFilter(reporter)) : null);
   }
 
-  private ServletSampleApp(boolean instrumented, FilterHolder filter) throws Exception {
+  private ServletSampleApp(Routes routes, boolean instrumented, FilterHolder filter)
+      throws Exception {
     // one database per app, so the two variants never share locks
     pool = JdbcConnectionPool.create("jdbc:h2:mem:bench-" + (instrumented ? "sdk" : "plain")
         + ";DB_CLOSE_DELAY=-1", "sa", "");
@@ -67,25 +69,36 @@ final class ServletSampleApp implements AutoCloseable {
       filter.setAsyncSupported(true);
       context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
     }
-    context.addServlet(new ServletHolder(new ItemServlet()), "/api/items/*");
-    context.addServlet(new ServletHolder(new UserServlet(users)), "/api/users/*");
-    context.addServlet(new ServletHolder(new HealthServlet()), "/health");
+    routes.install(context, users);
     server.setHandler(context);
     server.start();
   }
 
-  static ServletSampleApp plain() throws Exception {
-    return new ServletSampleApp(false, (FilterHolder) null);
+  /** What serves the paths: the servlets below ({@link #SERVLETS}) or Spring MVC. */
+  interface Routes {
+    /** Adds what serves {@link #PATHS} to {@code context}, reading users from {@code users}. */
+    void install(ServletContextHandler context, DataSource users) throws Exception;
+  }
+
+  /** Three plain servlets. */
+  static final Routes SERVLETS = (context, users) -> {
+    context.addServlet(new ServletHolder(new ItemServlet()), "/api/items/*");
+    context.addServlet(new ServletHolder(new UserServlet(users)), "/api/users/*");
+    context.addServlet(new ServletHolder(new HealthServlet()), "/health");
+  };
+
+  static ServletSampleApp plain(Routes routes) throws Exception {
+    return new ServletSampleApp(routes, false, (FilterHolder) null);
   }
 
   /** @param reporter where the filter records, or null for the process-wide reporter */
-  static ServletSampleApp instrumented(Reporter reporter) throws Exception {
-    return new ServletSampleApp(true, reporter);
+  static ServletSampleApp instrumented(Routes routes, Reporter reporter) throws Exception {
+    return new ServletSampleApp(routes, true, reporter);
   }
 
   /** The plain app behind a filter that only passes the request on: what any filter costs. */
-  static ServletSampleApp passThrough() throws Exception {
-    return new ServletSampleApp(false,
+  static ServletSampleApp passThrough(Routes routes) throws Exception {
+    return new ServletSampleApp(routes, false,
         new FilterHolder((req, res, chain) -> chain.doFilter(req, res)));
   }
 
@@ -93,8 +106,8 @@ final class ServletSampleApp implements AutoCloseable {
    * The plain app behind a filter that only answers a fixed {@code X-Request-ID}: what any
    * filter and the header cost, which the SDK cannot do without.
    */
-  static ServletSampleApp requestIdHeader() throws Exception {
-    return new ServletSampleApp(false, new FilterHolder((req, res, chain) -> {
+  static ServletSampleApp requestIdHeader(Routes routes) throws Exception {
+    return new ServletSampleApp(routes, false, new FilterHolder((req, res, chain) -> {
       ((HttpServletResponse) res).setHeader("X-Request-ID", FIXED_REQUEST_ID);
       chain.doFilter(req, res);
     }));

@@ -15,19 +15,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code collector}, the SDK reporting to a real collector embedded in the same JVM;
  * {@code noop}, the SDK's request path with every event dropped unencoded; {@code passthrough}
  * and {@code header}, the plain app behind a filter of its own (see
- * {@link ServletOverheadBench}).
+ * {@link ServletOverheadBench}). Prefixed with {@code spring-}, the app serves its paths
+ * through Spring MVC ({@link SpringRoutes}) instead of plain servlets.
  */
 public final class ServletSampleServer {
+  /** The prefix of modes whose app serves its paths through Spring MVC. */
+  static final String SPRING = "spring-";
+
   private ServletSampleServer() {}
 
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "plain";
+    ServletSampleApp.Routes routes = ServletSampleApp.SERVLETS;
+    if (mode.startsWith(SPRING)) {
+      routes = new SpringRoutes();
+      mode = mode.substring(SPRING.length());
+    }
     if (List.of("plain", "noop", "passthrough", "header").contains(mode)) {
       try (ServletSampleApp app = switch (mode) {
-        case "plain" -> ServletSampleApp.plain();
-        case "passthrough" -> ServletSampleApp.passThrough();
-        case "header" -> ServletSampleApp.requestIdHeader();
-        default -> ServletSampleApp.instrumented(Reporter.noop());
+        case "plain" -> ServletSampleApp.plain(routes);
+        case "passthrough" -> ServletSampleApp.passThrough(routes);
+        case "header" -> ServletSampleApp.requestIdHeader(routes);
+        default -> ServletSampleApp.instrumented(routes, Reporter.noop());
       }) {
         AppMain.serveUntilStdinCloses(app.port());
       }
@@ -48,7 +57,7 @@ public final class ServletSampleServer {
         Backtrack.start(options.endpoint(collector.ingestEndpoint()));
       }
       try {
-        try (ServletSampleApp app = ServletSampleApp.instrumented(null)) {
+        try (ServletSampleApp app = ServletSampleApp.instrumented(routes, null)) {
           AppMain.serveUntilStdinCloses(app.port());
         }
         boolean flushed = Backtrack.reporter().flush(Duration.ofSeconds(30));

@@ -1,5 +1,6 @@
 package dev.backtrack.bench.suite;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,34 +20,42 @@ final class AppOverheadPart implements Part {
   private final String name;
   private final String title;
   private final String mainClass;
-  private final String transport;
+  /** The benchmark's arguments after the launch count: transport, app. */
+  private final List<String> options;
   private final int launches;
 
-  private AppOverheadPart(String name, String title, String mainClass, String transport,
-      int launches) {
+  private AppOverheadPart(String name, String title, String mainClass, int launches,
+      String... options) {
     this.name = name;
     this.title = title;
     this.mainClass = mainClass;
-    this.transport = transport;
+    this.options = List.of(options);
     this.launches = launches;
   }
 
   /** The servlet app reporting to a real collector embedded in the same process. */
   static AppOverheadPart servlet() {
     return new AppOverheadPart("servlet-ab", "servlet + collector in process",
-        "dev.backtrack.bench.servlet.ServletOverheadBench", "collector", 3);
+        "dev.backtrack.bench.servlet.ServletOverheadBench", 3, "collector");
   }
 
   /** The same with a transport that only counts bytes: the SDK's cost alone. */
   static AppOverheadPart servletSdkOnly() {
     return new AppOverheadPart("servlet-ab-sdk-only", "servlet, SDK only (counting transport)",
-        "dev.backtrack.bench.servlet.ServletOverheadBench", "counting", 6);
+        "dev.backtrack.bench.servlet.ServletOverheadBench", 6, "counting");
+  }
+
+  /** The same paths served by Spring MVC behind Spring Boot's default filters. */
+  static AppOverheadPart springSdkOnly() {
+    return new AppOverheadPart("spring-ab-sdk-only",
+        "Spring MVC, SDK only (counting transport)",
+        "dev.backtrack.bench.servlet.ServletOverheadBench", 6, "counting", "spring");
   }
 
   /** The Vert.x sample app; its SDK reports into a transport that only counts bytes. */
   static AppOverheadPart vertx() {
     return new AppOverheadPart("vertx-ab", "Vert.x, SDK only (counting transport)",
-        "dev.backtrack.bench.vertx.VertxOverheadBench", null, 6);
+        "dev.backtrack.bench.vertx.VertxOverheadBench", 6);
   }
 
   @Override
@@ -65,12 +74,11 @@ final class AppOverheadPart implements Part {
     String pairs = context.quick() ? "1" : PAIRS;
     int launchCount = context.quick() ? 1 : launches;
     int timeout = 60 + SECONDS_PER_LAUNCH * launchCount;
-    String launchArg = String.valueOf(launchCount);
-    String output = transport == null
-        ? JavaMain.run(context.log(name), timeout, mainClass, CONNECTIONS, seconds, pairs,
-            launchArg)
-        : JavaMain.run(context.log(name), timeout, mainClass, CONNECTIONS, seconds, pairs,
-            launchArg, transport);
+    List<String> args = new ArrayList<>(List.of(CONNECTIONS, seconds, pairs,
+        String.valueOf(launchCount)));
+    args.addAll(options);
+    String output = JavaMain.run(context.log(name), timeout, mainClass,
+        args.toArray(new String[0]));
     double ratio = Output.number(output, "throughput ratio ([0-9.]+)", "throughput ratio");
     double p99 = Output.number(output, "p99 change ([-+0-9.]+) %", "p99 change");
     return List.of(

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  *     [--repo DIR] [--only part,part] [--with-10m] [--quick]
  * </pre>
  *
- * Parts: cold-start, jmh, servlet-ab, servlet-ab-sdk-only, vertx-ab, ingest, query-1000000,
- * scanner, and with {@code --with-10m} query-10000000, which fills ten million events through
+ * Parts: cold-start, jmh, servlet-ab, servlet-ab-sdk-only, spring-ab-sdk-only, vertx-ab, ingest,
+ * query-1000000, scanner, and with {@code --with-10m} query-10000000, which fills ten million events through
  * {@code /ingest} first (about a minute on two cores). {@code --quick} shortens every part
  * for a smoke test; its figures are not results.
  */
@@ -37,6 +37,7 @@ public final class Suite {
         new JmhPart(),
         AppOverheadPart.servlet(),
         AppOverheadPart.servletSdkOnly(),
+        AppOverheadPart.springSdkOnly(),
         AppOverheadPart.vertx(),
         new IngestPart(),
         new QueryPart(1_000_000, 100, 20),
