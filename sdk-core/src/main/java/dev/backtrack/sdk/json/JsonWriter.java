@@ -48,6 +48,18 @@ public final class JsonWriter {
     return Arrays.copyOf(out, size);
   }
 
+  /**
+   * Copies the bytes written so far, from index {@code from} on, into {@code target} at
+   * {@code at}.
+   *
+   * @return the index in {@code target} after the last byte copied
+   */
+  public int copyTo(byte[] target, int at, int from) {
+    int length = size - from;
+    System.arraycopy(out, from, target, at, length);
+    return at + length;
+  }
+
   /** Bytes written so far. */
   public int size() {
     return size;

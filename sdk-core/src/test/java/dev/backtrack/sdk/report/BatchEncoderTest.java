@@ -30,6 +30,19 @@ class BatchEncoderTest {
   }
 
   @Test
+  void startsEachBatchOfAReusedEncoderAfresh() {
+    BatchEncoder encoder = new BatchEncoder();
+    encoder.add(new OutgoingCall(5, null, null, "GET", "h:1", 200, 9, false));
+    encoder.finish("b-1", INSTANCE, new Heartbeat(6, 1.5, 100, 0, 0));
+    Heartbeat hb = new Heartbeat(7, 2.5, 200, 1, 3);
+    String json = new String(encoder.finish("b-2", INSTANCE, hb), UTF_8);
+    assertThat(json).isEqualTo("{\"v\":1,\"batch_id\":\"b-2\",\"service\":\"shop-api\","
+        + "\"instance\":{\"host\":\"laptop\",\"pid\":4242,\"sdk\":\"backtrack-servlet/0.1.0\"},"
+        + "\"events\":[],\"heartbeat\":{\"ts\":7,\"cpu_pct\":2.5,\"rss_bytes\":200,"
+        + "\"in_flight\":1,\"dropped\":3}}");
+  }
+
+  @Test
   void writesAGeneratedRequestIdFromItsBits() {
     String id = "00000000000000ff8000000000000001";
     RequestEvent e = new RequestEvent(1, id, "c-1", null, "GET", "/", 200, 5, 0, 0, null, 0, 0,
