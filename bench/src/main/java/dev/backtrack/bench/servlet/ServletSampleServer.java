@@ -1,13 +1,13 @@
 package dev.backtrack.bench.servlet;
 
 import dev.backtrack.bench.ab.AppMain;
+import dev.backtrack.bench.ab.CountingTransport;
 import dev.backtrack.sdk.Backtrack;
 import dev.backtrack.sdk.BacktrackOptions;
 import dev.backtrack.sdk.report.Reporter;
 import dev.backtrack.servlet.BacktrackFilter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The servlet sample app in a JVM of its own, for {@link ServletOverheadBench}: {@code plain};
@@ -42,17 +42,14 @@ public final class ServletSampleServer {
       }
       return;
     }
-    AtomicLong countedBytes = new AtomicLong();
+    CountingTransport counting = new CountingTransport();
     try (BenchCollector collector = mode.equals("collector") ? new BenchCollector() : null) {
       // A buffer large enough that every request is sent: the SDK's whole cost is measured,
       // not the cheaper path of dropping what does not fit.
       BacktrackOptions options = BacktrackOptions.defaults().service("servlet-bench")
           .bufferSize(50_000).sdk(BacktrackFilter.SDK);
       if (collector == null) {
-        Backtrack.start(options, json -> {
-          countedBytes.addAndGet(json.length);
-          return 200;
-        });
+        Backtrack.start(options, counting);
       } else {
         Backtrack.start(options.endpoint(collector.ingestEndpoint()));
       }
@@ -64,7 +61,7 @@ public final class ServletSampleServer {
         long dropped = Backtrack.reporter().dropped();
         if (collector == null) {
           System.out.printf("sdk reported %d bytes to a counting transport; dropped %d"
-              + " events%n", countedBytes.get(), dropped);
+              + " events%n", counting.bytes(), dropped);
         } else {
           System.out.printf("collector counted %d requests (warm-up included); sdk flushed"
               + " everything: %s; dropped %d events%n", settledCount(collector), flushed,

@@ -1,8 +1,8 @@
 package dev.backtrack.bench.vertx;
 
+import dev.backtrack.bench.ab.CountingTransport;
 import dev.backtrack.sdk.report.Reporter;
 import dev.backtrack.sdk.report.ReporterSettings;
-import dev.backtrack.sdk.report.Transport;
 import dev.backtrack.sdk.trace.RequestContext;
 import dev.backtrack.vertx.BacktrackHandler;
 import dev.backtrack.vertx.BacktrackVertx;
@@ -11,7 +11,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The application under test of the Vert.x benchmarks: a root router and a sub-router with
@@ -26,7 +25,13 @@ final class SampleApp implements AutoCloseable {
   final Vertx vertx;
   final HttpServer server;
   private final Reporter reporter;
-  final AtomicLong reportedBytes = new AtomicLong();
+  /** Counts what the SDK reports, when it reports; else null. */
+  private CountingTransport counting;
+
+  /** Bytes the SDK reported so far; 0 when it does not report. */
+  long reportedBytes() {
+    return counting == null ? 0 : counting.bytes();
+  }
 
   /** A request id as the SDK would answer it, for the plain app that only adds the header. */
   private static final String FIXED_REQUEST_ID = "0123456789abcdef0123456789abcdef";
@@ -42,10 +47,7 @@ final class SampleApp implements AutoCloseable {
       reporter = null;
       vertx = BacktrackVertx.builder(options).reporter(Reporter.noop()).build();
     } else if (instrumented) {
-      Transport counting = json -> {
-        reportedBytes.addAndGet(json.length);
-        return 200;
-      };
+      counting = new CountingTransport();
       reporter = Reporter.start(new ReporterSettings("bench-app", BacktrackVertx.SDK, 300_000,
           1000, 5000, ReporterSettings.DEFAULT_MAX_BATCH_EVENTS,
           ReporterSettings.DEFAULT_MAX_BACKOFF_MILLIS, RequestContext::inFlight), counting);

@@ -20,7 +20,7 @@ public final class SampleServer {
     }) {
       AppMain.serveUntilStdinCloses(app.port());
       System.out.printf("the sdk reported %d bytes and dropped %d events%n",
-          app.reportedBytes.get(), app.dropped());
+          app.reportedBytes(), app.dropped());
     }
   }
 }

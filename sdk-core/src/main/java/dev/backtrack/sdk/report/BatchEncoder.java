@@ -7,6 +7,7 @@ import dev.backtrack.sdk.event.RequestEvent;
 import dev.backtrack.sdk.event.SqlTiming;
 import dev.backtrack.sdk.json.JsonWriter;
 import dev.backtrack.sdk.json.JsonWriter.Name;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -59,6 +60,9 @@ public final class BatchEncoder {
   /** What comes before the events in a batch, and what after them; both small. */
   private final JsonWriter head = new JsonWriter(512);
   private final JsonWriter tail = new JsonWriter(512);
+  /** The last batch put together, at the front; kept for the next unless it was outsized. */
+  private byte[] batch = new byte[16 * 1024];
+  private static final int KEPT_BATCH_BYTES = 4 << 20;
   private int items;
   private int calls;
 
@@ -136,6 +140,16 @@ public final class BatchEncoder {
 
   /** The batch holding what was added, as UTF-8 JSON; the encoder starts over empty. */
   public byte[] finish(String batchId, Instance instance, Heartbeat heartbeat) {
+    return Arrays.copyOf(batch, finishInPlace(batchId, instance, heartbeat));
+  }
+
+  /**
+   * As {@link #finish}, leaving the batch in {@link #batch()}, a buffer reused for the next
+   * one: a batch delivered at once needs no array of its own.
+   *
+   * @return the batch's length in bytes
+   */
+  int finishInPlace(String batchId, Instance instance, Heartbeat heartbeat) {
     events.endArray();
     outgoing.endArray();
     // The envelope before and after the events is written on its own, and the parts are
@@ -167,17 +181,25 @@ public final class BatchEncoder {
     tail.endObject();
     // the tail as written is "{...}": its members follow the events after a comma
     boolean members = tail.size() > 2;
-    byte[] json = new byte[head.size() + events.size() + (members ? tail.size() : 1)];
-    int at = head.copyTo(json, 0, 0);
-    at = events.copyTo(json, at, 0);
+    int length = head.size() + events.size() + (members ? tail.size() : 1);
+    if (batch.length < length || batch.length > KEPT_BATCH_BYTES && length <= KEPT_BATCH_BYTES) {
+      batch = new byte[Math.max(length, 16 * 1024)];
+    }
+    int at = head.copyTo(batch, 0, 0);
+    at = events.copyTo(batch, at, 0);
     if (members) {
-      json[at++] = ',';
-      tail.copyTo(json, at, 1);
+      batch[at++] = ',';
+      tail.copyTo(batch, at, 1);
     } else {
-      json[at] = '}';
+      batch[at] = '}';
     }
     reset();
-    return json;
+    return length;
+  }
+
+  /** The buffer {@link #finishInPlace} leaves the last batch in. */
+  byte[] batch() {
+    return batch;
   }
 
   private void reset() {

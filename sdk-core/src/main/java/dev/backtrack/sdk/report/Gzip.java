@@ -23,16 +23,19 @@ final class Gzip {
   private byte[] out = new byte[64 * 1024];
   private int size;
 
-  /** Compresses {@code data}; the result is {@link #bytes()} up to {@link #size()}. */
-  void compress(byte[] data) {
+  /**
+   * Compresses the first {@code length} bytes of {@code data}; the result is {@link #bytes()}
+   * up to {@link #size()}.
+   */
+  void compress(byte[] data, int length) {
     if (out.length > KEPT_BYTES) {
       out = new byte[64 * 1024];
     }
     deflater.reset();
-    deflater.setInput(data);
+    deflater.setInput(data, 0, length);
     deflater.finish();
     crc.reset();
-    crc.update(data, 0, data.length);
+    crc.update(data, 0, length);
     System.arraycopy(HEADER, 0, out, 0, HEADER.length);
     size = HEADER.length;
     while (!deflater.finished()) {
@@ -45,7 +48,7 @@ final class Gzip {
       out = Arrays.copyOf(out, size + 8);
     }
     putIntLittleEndian((int) crc.getValue());
-    putIntLittleEndian(data.length); // ISIZE: the length modulo 2^32
+    putIntLittleEndian(length); // ISIZE: the length modulo 2^32
   }
 
   /** The buffer holding the last result; valid until the next {@link #compress}. */

@@ -64,8 +64,14 @@ public final class HttpTransport implements Transport {
    * buffer reused for the next batch, which {@code send} does not return before it is sent.
    */
   @Override
-  public synchronized int send(byte[] json) throws IOException, InterruptedException {
-    gzip.compress(json);
+  public int send(byte[] json) throws IOException, InterruptedException {
+    return send(json, json.length);
+  }
+
+  @Override
+  public synchronized int send(byte[] buffer, int length)
+      throws IOException, InterruptedException {
+    gzip.compress(buffer, length);
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
         .timeout(requestTimeout)
         .header("Content-Type", "application/json")

@@ -19,10 +19,13 @@ class GzipTest {
     byte[] json = "{\"route\":\"/users/{id}\",\"status\":200},".repeat(20_000)
         .getBytes(StandardCharsets.UTF_8);
     for (byte[] data : new byte[][] {json, new byte[0], random, "{}".getBytes(), json}) {
-      gzip.compress(data);
+      gzip.compress(data, data.length);
       assertThat(gunzip(Arrays.copyOf(gzip.bytes(), gzip.size()))).isEqualTo(data);
     }
-    gzip.compress(json);
+    gzip.compress(random, 1000);
+    assertThat(gunzip(Arrays.copyOf(gzip.bytes(), gzip.size())))
+        .isEqualTo(Arrays.copyOf(random, 1000));
+    gzip.compress(json, json.length);
     assertThat(gzip.size()).as("a batch of repeated names shrinks").isLessThan(json.length / 10);
   }
 
