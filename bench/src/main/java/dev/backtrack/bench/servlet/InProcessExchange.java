@@ -78,6 +78,16 @@ final class InProcessExchange {
     public HttpServletMapping getHttpServletMapping() {
       return ITEMS;
     }
+
+    @Override
+    public String getServletPath() {
+      return "/api/items";
+    }
+
+    @Override
+    public String getPathInfo() {
+      return "/42";
+    }
   }
 
   static final class Response extends HttpServletResponseWrapper {
