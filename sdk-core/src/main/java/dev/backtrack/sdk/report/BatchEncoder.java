@@ -52,6 +52,8 @@ public final class BatchEncoder {
   private static final Name TYPE = Name.of("type");
   private static final Name US = Name.of("us");
   private static final Name V = Name.of("v");
+  /** A batch buffer grown past this for one outsized batch is not kept for the next. */
+  private static final int KEPT_BATCH_BYTES = 4 << 20;
 
   /** The events array so far, open. Kept across batches: its buffer is reused. */
   private final JsonWriter events = new JsonWriter(16 * 1024);
@@ -60,9 +62,8 @@ public final class BatchEncoder {
   /** What comes before the events in a batch, and what after them; both small. */
   private final JsonWriter head = new JsonWriter(512);
   private final JsonWriter tail = new JsonWriter(512);
-  /** The last batch put together, at the front; kept for the next unless it was outsized. */
+  /** The last batch put together, from index 0; reused for the next unless it was outsized. */
   private byte[] batch = new byte[16 * 1024];
-  private static final int KEPT_BATCH_BYTES = 4 << 20;
   private int items;
   private int calls;
 
