@@ -307,8 +307,7 @@ final class BufferedReporter implements Reporter {
   /** Sends the waiting batches in order. True when none is left. */
   private boolean deliverReady() throws InterruptedException {
     while (!ready.isEmpty()) {
-      Pending next = ready.peekFirst();
-      if (!deliver(next.json(), next.length(), next.items())) {
+      if (!deliver(ready.peekFirst())) {
         return false;
       }
       undelivered -= ready.pollFirst().items();
@@ -317,10 +316,10 @@ final class BufferedReporter implements Reporter {
   }
 
   /** Sends one batch. True when it is gone (delivered or refused for good). */
-  private boolean deliver(byte[] json, int length, int items) throws InterruptedException {
+  private boolean deliver(Pending batch) throws InterruptedException {
     int status;
     try {
-      status = transport.send(json, length);
+      status = transport.send(batch.json(), batch.length());
     } catch (IOException e) {
       retryLater("backtrack collector unreachable; events are buffered and retried", e);
       return false;
@@ -341,9 +340,9 @@ final class BufferedReporter implements Reporter {
       return false;
     }
     // 400, 401, 403, 413, 415...: sending it again cannot help
-    refused.addAndGet(items);
+    refused.addAndGet(batch.items());
     LOG.log(Level.WARNING, "backtrack collector refused a batch with status " + status
-        + "; " + items + " events dropped");
+        + "; " + batch.items() + " events dropped");
     return true;
   }
 
