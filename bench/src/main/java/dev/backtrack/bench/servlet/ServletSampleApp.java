@@ -40,15 +40,9 @@ final class ServletSampleApp implements AutoCloseable {
   private final JdbcConnectionPool pool;
 
   /**
-   * @param instrumented whether the filter and the JDBC wrapper are in place
-   * @param reporter where the filter records, or null for the process-wide reporter
+   * @param instrumented whether the pool is wrapped by the JDBC instrumentation
+   * @param filter the filter put first in the chain, or null for none
    */
-  private ServletSampleApp(Routes routes, boolean instrumented, Reporter reporter)
-      throws Exception {
-    this(routes, instrumented, instrumented ? new FilterHolder(
-        reporter == null ? new BacktrackFilter() : new BacktrackFilter(reporter)) : null);
-  }
-
   private ServletSampleApp(Routes routes, boolean instrumented, FilterHolder filter)
       throws Exception {
     // one database per app, so the two variants never share locks
@@ -88,12 +82,13 @@ final class ServletSampleApp implements AutoCloseable {
   };
 
   static ServletSampleApp plain(Routes routes) throws Exception {
-    return new ServletSampleApp(routes, false, (FilterHolder) null);
+    return new ServletSampleApp(routes, false, null);
   }
 
   /** @param reporter where the filter records, or null for the process-wide reporter */
   static ServletSampleApp instrumented(Routes routes, Reporter reporter) throws Exception {
-    return new ServletSampleApp(routes, true, reporter);
+    return new ServletSampleApp(routes, true, new FilterHolder(
+        reporter == null ? new BacktrackFilter() : new BacktrackFilter(reporter)));
   }
 
   /** The plain app behind a filter that only passes the request on: what any filter costs. */
