@@ -106,6 +106,22 @@ public final class Backtrack {
   }
 
   /**
+   * Names the current request's route template, for the few routes an integration cannot see
+   * (a front controller that dispatches by itself, say). Give the canonical form:
+   * {@code /reports/{id}}, one template for all requests it serves, never a raw path.
+   *
+   * @return whether a request was current on this thread to take it
+   */
+  public static boolean route(String routeTemplate) {
+    RequestContext ctx = RequestContext.current();
+    if (ctx == null) {
+      return false;
+    }
+    ctx.route(routeTemplate);
+    return true;
+  }
+
+  /**
    * Records an outgoing call: on the current request when there is one, else on its own.
    *
    * @param host {@code host} or {@code host:port}

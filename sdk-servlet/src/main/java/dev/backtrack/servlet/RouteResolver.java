@@ -8,14 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Finds the route template of a served request, after the application handled it: Spring MVC's
  * best matching pattern when there is one, else the servlet mapping; 404s that matched no real
- * route become {@link RouteTemplates#UNMATCHED}.
+ * route become {@link RouteTemplates#UNMATCHED}. A route the application named
+ * ({@code Backtrack.route}) wins over this one; it is not a request attribute, since each
+ * attribute looked up costs a container's attribute chain on every request.
  */
 final class RouteResolver {
   /** Spring MVC's {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}, by value. */
   static final String SPRING_PATTERN = "org.springframework.web.servlet.HandlerMapping"
       + ".bestMatchingPattern";
-  /** Set by applications or other integrations that know the route better than we do. */
-  static final String EXPLICIT_ROUTE = "dev.backtrack.route";
 
   /** Routes of path mappings by servlet path: as few as the application's mappings. */
   private static final ConcurrentHashMap<String, String> PATH_ROUTES = new ConcurrentHashMap<>();
@@ -24,7 +24,7 @@ final class RouteResolver {
   private RouteResolver() {}
 
   static String resolve(HttpServletRequest request, int status) {
-    String route = fromAttributes(request);
+    String route = springPattern(request);
     if (route == null) {
       route = fromServletMapping(request);
     }
@@ -34,11 +34,7 @@ final class RouteResolver {
     return route == null ? RouteTemplates.UNMATCHED : route;
   }
 
-  private static String fromAttributes(HttpServletRequest request) {
-    Object explicit = request.getAttribute(EXPLICIT_ROUTE);
-    if (explicit instanceof String s && !s.isEmpty()) {
-      return RouteTemplates.canonical(s);
-    }
+  private static String springPattern(HttpServletRequest request) {
     Object spring = request.getAttribute(SPRING_PATTERN);
     if (spring instanceof String s && !s.isEmpty()) {
       return RouteTemplates.canonical(s);

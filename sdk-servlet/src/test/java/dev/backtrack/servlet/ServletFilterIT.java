@@ -70,7 +70,8 @@ class ServletFilterIT {
         "/users/*", new Text("a user"),
         "/fail", new Fail(),
         "/call", new Call(outgoing, stock),
-        "/async", new Async()));
+        "/async", new Async(),
+        "/reports/*", new NamedRoute()));
   }
 
   @AfterAll
@@ -121,6 +122,12 @@ class ServletFilterIT {
     JsonNode event = shopEvent(missing);
     assertThat(event.path("route").asText()).isEqualTo("<unmatched>");
     assertThat(event.path("status").asInt()).isEqualTo(404);
+  }
+
+  @Test
+  void takesTheRouteTheApplicationNames() throws Exception {
+    JsonNode named = shopEvent(get("/reports/2026-q3"));
+    assertThat(named.path("route").asText()).isEqualTo("/reports/{quarter}");
   }
 
   @Test
@@ -248,6 +255,15 @@ class ServletFilterIT {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       resp.getWriter().write(body);
+    }
+  }
+
+  /** Dispatches by itself, so only it knows the route. */
+  static final class NamedRoute extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      dev.backtrack.sdk.Backtrack.route("/reports/{quarter}");
+      resp.getWriter().write("report " + req.getPathInfo());
     }
   }
 

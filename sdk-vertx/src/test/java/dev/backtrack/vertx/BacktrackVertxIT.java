@@ -118,6 +118,14 @@ class BacktrackVertxIT {
   }
 
   @Test
+  void takesTheRouteAHandlerNames() throws Exception {
+    get("/pages/about");
+    List<JsonObject> events = ingest.awaitEvents("shop",
+        e -> !withRoute(e, "/pages/{slug}").isEmpty(), WAIT);
+    assertThat(withRoute(events, "/pages/{slug}").get(0).getInteger("status")).isEqualTo(200);
+  }
+
+  @Test
   void countsTheQueriesOfEachRequestWithNormalizedSql() throws Exception {
     get("/api/users/7");
 

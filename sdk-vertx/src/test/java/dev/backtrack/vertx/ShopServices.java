@@ -91,6 +91,10 @@ final class ShopServices {
     root.get("/fail/:kind").handler(ctx ->
         ctx.fail(new IllegalArgumentException("unknown kind " + ctx.pathParam("kind"))));
     root.get("/files/*").handler(ctx -> ctx.end("file"));
+    root.get("/pages/*").handler(ctx -> {
+      Backtrack.route("/pages/{slug}"); // a handler that knows its route better than Vert.x
+      ctx.end("page");
+    });
     root.route().failureHandler(ctx -> ctx.response().setStatusCode(500).end("failed"));
     return vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1").await();
   }

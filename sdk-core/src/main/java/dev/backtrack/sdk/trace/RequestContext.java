@@ -44,7 +44,8 @@ public final class RequestContext {
   private int outCount;
   private long outMicros;
   private List<OutgoingCall> outgoing;
-  private String route;
+  /** Named by the application; wins over the route its integration finds. */
+  private volatile String route;
   private boolean finished;
 
   private RequestContext(String method, TraceHeaders incoming) {
@@ -134,13 +135,17 @@ public final class RequestContext {
     return startMillis;
   }
 
-  /** The route template, once known (see {@link #route(String)}), else null. */
-  public synchronized String route() {
+  /** The route template the application named (see {@link #route(String)}), else null. */
+  public String route() {
     return route;
   }
 
-  /** Sets the route template early, for integrations that know it before the end. */
-  public synchronized void route(String routeTemplate) {
+  /**
+   * Names this request's route template, in the protocol's canonical form
+   * ({@code /users/{id}}). It wins over the route the integration finds when the request ends;
+   * null leaves the route to the integration again.
+   */
+  public void route(String routeTemplate) {
     this.route = routeTemplate;
   }
 
@@ -232,8 +237,8 @@ public final class RequestContext {
    * Ends the request and describes it. Only the first call ends it; later calls describe it again
    * without counting it out of flight twice.
    *
-   * @param routeTemplate the route template in canonical form, or null for the one set earlier
-   *     (else {@code <unmatched>})
+   * @param routeTemplate the route template the integration found, in canonical form, or null
+   *     for none ({@code <unmatched>}); a route the application named wins over it
    * @param status the HTTP status
    * @param error the exception the request ended with, or null
    */
@@ -307,7 +312,10 @@ public final class RequestContext {
       finished = true;
       InFlight.end();
     }
-    return routeTemplate != null ? routeTemplate
-        : Objects.requireNonNullElse(route, "<unmatched>");
+    String named = route;
+    if (named != null) {
+      return named;
+    }
+    return Objects.requireNonNullElse(routeTemplate, "<unmatched>");
   }
 }

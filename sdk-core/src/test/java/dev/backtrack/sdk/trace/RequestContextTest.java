@@ -170,6 +170,24 @@ class RequestContextTest {
   }
 
   @Test
+  void letsTheApplicationNameTheRoute() {
+    assertThat(Backtrack.route("/reports/{id}")).isFalse(); // no request on this thread
+    RequestContext ctx = RequestContext.begin("GET", TraceHeaders.NONE);
+    ContextStorage.attach(ctx);
+    try {
+      assertThat(Backtrack.route("/reports/{id}")).isTrue();
+    } finally {
+      ContextStorage.detach(ctx);
+    }
+    Taken taken = new Taken();
+    assertThat(ctx.finishPlain("/{*}", 200, taken)).isTrue();
+    assertThat(taken.route).isEqualTo("/reports/{id}");
+    assertThat(ctx.finish("/{*}", 200, null).route()).isEqualTo("/reports/{id}");
+    ctx.route(null);
+    assertThat(ctx.finish("/{*}", 200, null).route()).isEqualTo("/{*}");
+  }
+
+  @Test
   void leavesEveryOtherRequestToFinish() {
     long before = RequestContext.inFlight();
     RequestContext[] notPlain = {
