@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * Dynamic proxies for data sources, which keep every interface of the wrapped object: a
  * container or framework may close a pool's data source through {@code Closeable}, or manage it
- * through an interface of its own. Data sources are wrapped once, at startup, so the proxy's
- * reflective calls cost nothing that matters; the objects made per query are written out
- * ({@link InstrumentedConnection}).
+ * through an interface of its own. Data sources are wrapped once, at startup; their
+ * {@code getConnection}, the one call made per request, skips reflection, and the objects made
+ * per query are written out ({@link InstrumentedConnection}).
  */
 final class Proxies {
   private Proxies() {}
