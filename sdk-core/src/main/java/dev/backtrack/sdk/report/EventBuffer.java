@@ -4,25 +4,28 @@ import dev.backtrack.sdk.event.RequestEvent;
 import dev.backtrack.sdk.event.SqlTiming;
 import dev.backtrack.sdk.event.Text;
 import dev.backtrack.sdk.trace.RequestContext;
-import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A bounded FIFO of recorded items that drops its oldest entry when full. Request threads only
- * add; the reporter's thread takes everything at once by swapping the arrays, so no request
- * thread waits while it works through thousands of items.
+ * A bounded buffer of recorded items that drops the oldest when full. Request threads only
+ * add; the reporter's thread takes everything at once by swapping arrays, so no request thread
+ * waits while it works through thousands of items.
  *
- * <p>A request event that {@link FlatEvent#fits}, as most do, is copied into the buffer's own
+ * <p>The items are spread over a few {@link EventRing rings} by the adding thread, each with a
+ * lock of its own: threads that run at the same time rarely meet on one lock or one cache line.
+ * Each ring keeps its items oldest first and may grow to the whole capacity, so one busy thread
+ * can use all of it; a shared count keeps the bound, and when it is reached an item makes room
+ * by dropping the oldest of its own ring (of another one when its ring is empty).
+ *
+ * <p>A request event that {@link FlatEvent#fits}, as most do, is copied into a ring's own
  * arrays while the request thread still has it in cache; the event object itself then dies
  * young. The reporter reads those arrays front to back, which the processor can fetch ahead,
  * instead of chasing event objects that other threads allocated all over the heap: reading
- * those was most of what encoding cost. Other items are kept as they are, in the slot's first
- * reference, its second left null.
+ * those was most of what encoding cost. Other items are kept as they are.
  */
 final class EventBuffer implements RequestContext.PlainSink {
-  private static final int NUMBERS = FlatEvent.NUMBERS;
-  private static final int REFS = FlatEvent.REFS;
-
-  /** Receives what {@link #drain} takes out, oldest first. */
+  /** Receives what {@link #drain} takes out, oldest first within each ring. */
   interface Sink {
     /** Any item that is not kept flat. */
     void item(Object item);
@@ -36,36 +39,65 @@ final class EventBuffer implements RequestContext.PlainSink {
     }
   }
 
+  /** What the rings of one buffer share: the items they hold, and the ones dropped. */
+  static final class Counters {
+    private final AtomicInteger held = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+
+    /** Counts an item in; whether the buffer was full already. */
+    boolean arrives(int capacity) {
+      return held.getAndIncrement() >= capacity;
+    }
+
+    void dropped() {
+      held.decrementAndGet();
+      dropped.incrementAndGet();
+    }
+
+    void taken(int count) {
+      held.addAndGet(-count);
+    }
+  }
+
+  /** Rings per processor: few enough to stay small, enough that running threads rarely meet. */
+  private static final int RINGS_PER_PROCESSOR = 2;
+  private static final int MAX_RINGS = 32;
+
   /** The reporter's view of the slot being handed over. */
   private final FlatEvent view = new FlatEvent();
   private final int capacity;
-  /** A ring of slots: the oldest at {@code head}. Grows up to {@code capacity} as needed. */
-  private long[] numbers;
-  private Object[] refs;
-  private int slots;
-  private long[] spareNumbers;
-  private Object[] spareRefs;
-  private int head;
-  private int size;
-  private long dropped;
+  private final Counters counters = new Counters();
+  private final EventRing[] rings;
 
   EventBuffer(int capacity) {
+    this(capacity, Runtime.getRuntime().availableProcessors() * RINGS_PER_PROCESSOR);
+  }
+
+  /** A buffer of at most {@code capacity} items in about {@code rings} rings. */
+  EventBuffer(int capacity, int rings) {
     this.capacity = capacity;
-    allocate(Math.min(capacity, 1024));
+    int count = Math.min(MAX_RINGS, Integer.highestOneBit(Math.max(1, rings)));
+    this.rings = new EventRing[count];
+    int initialSlots = Math.max(64, 1024 / count);
+    for (int i = 0; i < count; i++) {
+      this.rings[i] = new PaddedRing(capacity, initialSlots, counters);
+    }
+  }
+
+  /** The calling thread's ring. */
+  private EventRing ring() {
+    return rings[(int) Thread.currentThread().getId() & (rings.length - 1)];
   }
 
   /** Adds {@code item}, dropping the oldest when full. */
   void add(Object item) {
-    if (item instanceof RequestEvent e && FlatEvent.fits(e)) {
-      addFlat(e);
-    } else {
-      addItem(item);
+    EventRing ring = ring();
+    boolean full = counters.arrives(capacity);
+    boolean roomElsewhere = item instanceof RequestEvent e && FlatEvent.fits(e)
+        ? ring.addFlat(e, full) : ring.addItem(item, full);
+    if (roomElsewhere) {
+      makeRoom(ring);
     }
-  }
-
-  private synchronized void addFlat(RequestEvent e) {
-    int slot = claim(); // first: it may replace the arrays
-    FlatEvent.store(e, numbers, refs, slot);
   }
 
   /**
@@ -75,122 +107,66 @@ final class EventBuffer implements RequestContext.PlainSink {
   @Override
   public void accept(long startMillis, long idHigh, long idLow, String method, String route,
       int status, long durationMicros, int dbCount, long dbMicros, SqlTiming[] slowest) {
-    addFlat(startMillis, idHigh, idLow, Text.method(method), Text.route(route),
+    EventRing ring = ring();
+    boolean full = counters.arrives(capacity);
+    if (ring.addFlat(full, startMillis, idHigh, idLow, Text.method(method), Text.route(route),
         (int) Text.clamp(status, 100, 599),
         Text.clamp(durationMicros, 0, RequestEvent.MAX_DURATION_MICROS), Math.max(0, dbCount),
-        Math.max(0, dbMicros), slowest);
+        Math.max(0, dbMicros), slowest)) {
+      makeRoom(ring);
+    }
   }
 
-  private synchronized void addFlat(long startMillis, long idHigh, long idLow, String method,
-      String route, int status, long durationMicros, int dbCount, long dbMicros,
-      SqlTiming[] slowest) {
-    int slot = claim();
-    FlatEvent.store(numbers, refs, slot, startMillis, idHigh, idLow, method, route, status,
-        durationMicros, dbCount, dbMicros, slowest);
-  }
-
-  private synchronized void addItem(Object item) {
-    int slot = claim();
-    refs[slot * REFS] = item;
-    refs[slot * REFS + 1] = null;
-  }
-
-  /** The slot for a new item: the next free one, or the oldest, which is then dropped. */
-  private int claim() {
-    if (size == slots) {
-      if (slots < capacity) {
-        grow();
-      } else {
-        int oldest = head;
-        head = head + 1 == slots ? 0 : head + 1;
-        dropped++;
-        return oldest;
+  /** Drops the oldest item of another ring than {@code added}'s, which had none to drop. */
+  private void makeRoom(EventRing added) {
+    for (EventRing ring : rings) {
+      if (ring != added && ring.dropOldest()) {
+        return;
       }
     }
-    int at = head + size;
-    size++;
-    return at < slots ? at : at - slots;
   }
 
   /**
-   * Hands every buffered item to {@code sink}, oldest first, and leaves the buffer empty. The
-   * items are handed over outside the lock. One caller at a time (the reporter's thread).
+   * Hands every buffered item to {@code sink}, ring by ring, and leaves the buffer empty. The
+   * items are handed over outside the locks. One caller at a time (the reporter's thread).
    *
    * @return how many items were handed over
    */
   int drain(Sink sink) {
-    long[] takenNumbers;
-    Object[] takenRefs;
-    int takenSlots;
-    int from;
-    int count;
-    synchronized (this) {
-      if (size == 0) {
-        return 0;
-      }
-      takenNumbers = numbers;
-      takenRefs = refs;
-      takenSlots = slots;
-      from = head;
-      count = size;
-      if (spareRefs != null && spareRefs.length == refs.length) {
-        numbers = spareNumbers;
-        refs = spareRefs;
-      } else {
-        numbers = new long[slots * NUMBERS];
-        refs = new Object[slots * REFS];
-      }
-      spareNumbers = null;
-      spareRefs = null;
-      head = 0;
-      size = 0;
-    }
-    for (int i = 0, slot = from; i < count; i++, slot = slot + 1 == takenSlots ? 0 : slot + 1) {
-      int r = slot * REFS;
-      if (takenRefs[r + 1] == null) {
-        sink.item(takenRefs[r]);
-      } else {
-        view.at(takenNumbers, takenRefs, slot);
-        sink.event(view);
-      }
-      Arrays.fill(takenRefs, r, r + REFS, null);
-    }
-    synchronized (this) {
-      if (slots == takenSlots) {
-        spareNumbers = takenNumbers;
-        spareRefs = takenRefs;
-      }
+    int count = 0;
+    for (EventRing ring : rings) {
+      count += ring.drain(sink, view);
     }
     return count;
   }
 
-  synchronized int size() {
-    return size;
+  /** Items held, counting those being added right now. */
+  int size() {
+    return counters.held.get();
   }
 
   /** Items dropped because the buffer was full. */
-  synchronized long dropped() {
-    return dropped;
+  long dropped() {
+    return counters.dropped.get();
   }
 
-  private void allocate(int newSlots) {
-    numbers = new long[newSlots * NUMBERS];
-    refs = new Object[newSlots * REFS];
-    slots = newSlots;
-  }
+  /**
+   * A ring followed by a cache line of nothing, so that the next ring's lock and fields, often
+   * allocated right after it, are not on a line this one's threads keep writing.
+   */
+  @SuppressWarnings("unused")
+  private static final class PaddedRing extends EventRing {
+    private long p1;
+    private long p2;
+    private long p3;
+    private long p4;
+    private long p5;
+    private long p6;
+    private long p7;
+    private long p8;
 
-  private void grow() {
-    long[] oldNumbers = numbers;
-    Object[] oldRefs = refs;
-    int oldSlots = slots;
-    allocate((int) Math.min(capacity, 2L * oldSlots));
-    for (int i = 0; i < size; i++) {
-      int from = (head + i) % oldSlots;
-      System.arraycopy(oldNumbers, from * NUMBERS, numbers, i * NUMBERS, NUMBERS);
-      System.arraycopy(oldRefs, from * REFS, refs, i * REFS, REFS);
+    PaddedRing(int capacity, int initialSlots, Counters counters) {
+      super(capacity, initialSlots, counters);
     }
-    spareNumbers = null;
-    spareRefs = null;
-    head = 0;
   }
 }

@@ -129,8 +129,46 @@ class EventBufferTest {
   }
 
   @Test
+  void letsOneThreadUseTheWholeCapacityOfManyRings() {
+    EventBuffer buffer = new EventBuffer(3000, 8);
+    List<Object> out = new ArrayList<>();
+    for (int n = 0; n < 3000; n++) {
+      buffer.add(n);
+    }
+    assertThat(buffer.dropped()).isZero();
+    buffer.add(3000);
+    assertThat(buffer.dropped()).isEqualTo(1);
+    assertThat(buffer.drain(out::add)).isEqualTo(3000);
+    assertThat(out).first().isEqualTo(1);
+    assertThat(out).last().isEqualTo(3000);
+  }
+
+  @Test
+  void makesRoomInAnotherRingWhenTheAddingThreadsRingIsEmpty() throws Exception {
+    EventBuffer buffer = new EventBuffer(4, 2);
+    onRing(0, () -> List.of("a", "b", "c", "d").forEach(buffer::add));
+    onRing(1, () -> buffer.add("e")); // full, and this ring has nothing to drop: "a" goes
+    onRing(1, () -> buffer.add("f")); // now this ring has: "e" goes
+    assertThat(buffer.dropped()).isEqualTo(2);
+    assertThat(buffer.size()).isEqualTo(4);
+    List<Object> out = new ArrayList<>();
+    assertThat(buffer.drain(out::add)).isEqualTo(4);
+    assertThat(out).containsExactly("b", "c", "d", "f");
+  }
+
+  /** Runs {@code work} on a new thread that maps to ring {@code ring} of a two-ring buffer. */
+  private static void onRing(int ring, Runnable work) throws InterruptedException {
+    Thread t;
+    do {
+      t = new Thread(work);
+    } while ((t.getId() & 1) != ring);
+    t.start();
+    t.join();
+  }
+
+  @Test
   void losesNothingUncountedUnderConcurrentAddsAndDrains() throws Exception {
-    EventBuffer buffer = new EventBuffer(500);
+    EventBuffer buffer = new EventBuffer(500, 4);
     int threads = 4;
     int perThread = 50_000;
     Thread[] adders = new Thread[threads];

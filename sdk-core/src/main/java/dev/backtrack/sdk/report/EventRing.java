@@ -1,0 +1,176 @@
+package dev.backtrack.sdk.report;
+
+import dev.backtrack.sdk.event.RequestEvent;
+import dev.backtrack.sdk.event.SqlTiming;
+import java.util.Arrays;
+
+/**
+ * One stripe of an {@link EventBuffer}: the items of the threads that map to it, oldest first,
+ * in a ring of slots that grows as needed up to the buffer's capacity. Adding and taking lock
+ * the ring itself; the buffer's bound is kept with the counters it shares with its other rings.
+ */
+class EventRing {
+  private static final int NUMBERS = FlatEvent.NUMBERS;
+  private static final int REFS = FlatEvent.REFS;
+
+  private final int capacity;
+  private final EventBuffer.Counters counters;
+  /** The oldest slot at {@code head}. */
+  private long[] numbers;
+  private Object[] refs;
+  private int slots;
+  private long[] spareNumbers;
+  private Object[] spareRefs;
+  private int head;
+  private int size;
+
+  EventRing(int capacity, int initialSlots, EventBuffer.Counters counters) {
+    this.capacity = capacity;
+    this.counters = counters;
+    allocate(Math.min(capacity, initialSlots));
+  }
+
+  /**
+   * Adds a request event that {@link FlatEvent#fits}.
+   *
+   * @param full whether the buffer was full as it arrived: the ring's oldest item makes room
+   * @return whether room is still to be made: the buffer was full and this ring had nothing to
+   *     drop
+   */
+  synchronized boolean addFlat(RequestEvent e, boolean full) {
+    boolean roomElsewhere = full && size == 0;
+    int slot = claim(full); // first: it may replace the arrays
+    FlatEvent.store(e, numbers, refs, slot);
+    return roomElsewhere;
+  }
+
+  /** As {@link #addFlat(RequestEvent, boolean)}, for a request without an event object. */
+  synchronized boolean addFlat(boolean full, long startMillis, long idHigh, long idLow,
+      String method, String route, int status, long durationMicros, int dbCount, long dbMicros,
+      SqlTiming[] slowest) {
+    boolean roomElsewhere = full && size == 0;
+    int slot = claim(full);
+    FlatEvent.store(numbers, refs, slot, startMillis, idHigh, idLow, method, route, status,
+        durationMicros, dbCount, dbMicros, slowest);
+    return roomElsewhere;
+  }
+
+  /**
+   * As {@link #addFlat(RequestEvent, boolean)}, for any other item: kept whole in the slot's
+   * first reference, its second left null.
+   */
+  synchronized boolean addItem(Object item, boolean full) {
+    boolean roomElsewhere = full && size == 0;
+    int slot = claim(full);
+    refs[slot * REFS] = item;
+    refs[slot * REFS + 1] = null;
+    return roomElsewhere;
+  }
+
+  /** The slot for a new item, after the oldest made room for it when the buffer is full. */
+  private int claim(boolean full) {
+    if (size > 0 && (full || size == capacity)) {
+      removeOldest();
+    }
+    if (size == slots) {
+      grow();
+    }
+    int at = head + size;
+    size++;
+    return at < slots ? at : at - slots;
+  }
+
+  private void removeOldest() {
+    Arrays.fill(refs, head * REFS, head * REFS + REFS, null);
+    head = head + 1 == slots ? 0 : head + 1;
+    size--;
+    counters.dropped();
+  }
+
+  /**
+   * Drops this ring's oldest item to make room for one added to another ring.
+   *
+   * @return whether there was one
+   */
+  synchronized boolean dropOldest() {
+    if (size == 0) {
+      return false;
+    }
+    removeOldest();
+    return true;
+  }
+
+  /**
+   * Hands every item to {@code sink}, oldest first, outside the lock, and leaves the ring
+   * empty. One caller at a time (the reporter's thread).
+   *
+   * @return how many items were handed over
+   */
+  int drain(EventBuffer.Sink sink, FlatEvent view) {
+    long[] takenNumbers;
+    Object[] takenRefs;
+    int takenSlots;
+    int from;
+    int count;
+    synchronized (this) {
+      if (size == 0) {
+        return 0;
+      }
+      takenNumbers = numbers;
+      takenRefs = refs;
+      takenSlots = slots;
+      from = head;
+      count = size;
+      if (spareRefs != null && spareRefs.length == refs.length) {
+        numbers = spareNumbers;
+        refs = spareRefs;
+      } else {
+        numbers = new long[slots * NUMBERS];
+        refs = new Object[slots * REFS];
+      }
+      spareNumbers = null;
+      spareRefs = null;
+      head = 0;
+      size = 0;
+    }
+    counters.taken(count);
+    for (int i = 0, slot = from; i < count; i++, slot = slot + 1 == takenSlots ? 0 : slot + 1) {
+      int r = slot * REFS;
+      if (takenRefs[r + 1] == null) {
+        sink.item(takenRefs[r]);
+      } else {
+        view.at(takenNumbers, takenRefs, slot);
+        sink.event(view);
+      }
+      Arrays.fill(takenRefs, r, r + REFS, null);
+    }
+    synchronized (this) {
+      if (slots == takenSlots) {
+        spareNumbers = takenNumbers;
+        spareRefs = takenRefs;
+      }
+    }
+    return count;
+  }
+
+  private void allocate(int newSlots) {
+    numbers = new long[newSlots * NUMBERS];
+    refs = new Object[newSlots * REFS];
+    slots = newSlots;
+  }
+
+  private void grow() {
+    long[] oldNumbers = numbers;
+    Object[] oldRefs = refs;
+    int oldSlots = slots;
+    allocate((int) Math.min(capacity, 2L * oldSlots));
+    for (int i = 0; i < size; i++) {
+      int from = (head + i) % oldSlots;
+      System.arraycopy(oldNumbers, from * NUMBERS, numbers, i * NUMBERS, NUMBERS);
+      System.arraycopy(oldRefs, from * REFS, refs, i * REFS, REFS);
+    }
+    spareNumbers = null;
+    spareRefs = null;
+    head = 0;
+  }
+}
