@@ -145,6 +145,15 @@ final class EventBuffer implements RequestContext.PlainSink {
     return counters.held.get();
   }
 
+  /** Slots the rings have room for together: what their arrays take, in slots. */
+  int slots() {
+    int slots = 0;
+    for (EventRing ring : rings) {
+      slots += ring.slots();
+    }
+    return slots;
+  }
+
   /** Items dropped because the buffer was full. */
   long dropped() {
     return counters.dropped.get();

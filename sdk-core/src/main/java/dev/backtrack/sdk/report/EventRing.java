@@ -6,14 +6,17 @@ import java.util.Arrays;
 
 /**
  * One stripe of an {@link EventBuffer}: the items of the threads that map to it, oldest first,
- * in a ring of slots that grows as needed up to the buffer's capacity. Adding and taking lock
- * the ring itself; the buffer's bound is kept with the counters it shares with its other rings.
+ * in a ring of slots that grows as needed up to the buffer's capacity and shrinks again when
+ * drains find it mostly empty, so that the rings together stay near what they hold. Adding and
+ * taking lock the ring itself; the buffer's bound is kept with the counters it shares with its
+ * other rings.
  */
 class EventRing {
   private static final int NUMBERS = FlatEvent.NUMBERS;
   private static final int REFS = FlatEvent.REFS;
 
   private final int capacity;
+  private final int initialSlots;
   private final EventBuffer.Counters counters;
   /** The oldest slot at {@code head}. */
   private long[] numbers;
@@ -26,8 +29,9 @@ class EventRing {
 
   EventRing(int capacity, int initialSlots, EventBuffer.Counters counters) {
     this.capacity = capacity;
+    this.initialSlots = Math.min(capacity, initialSlots);
     this.counters = counters;
-    allocate(Math.min(capacity, initialSlots));
+    allocate(this.initialSlots);
   }
 
   /**
@@ -114,6 +118,11 @@ class EventRing {
     int count;
     synchronized (this) {
       if (size == 0) {
+        if (slots > initialSlots) {
+          allocate(Math.max(initialSlots, slots / 2)); // its threads went quiet
+          spareNumbers = null;
+          spareRefs = null;
+        }
         return 0;
       }
       takenNumbers = numbers;
@@ -121,12 +130,14 @@ class EventRing {
       takenSlots = slots;
       from = head;
       count = size;
-      if (spareRefs != null && spareRefs.length == refs.length) {
+      if (slots > initialSlots && size * 4 <= slots) {
+        // a burst made the ring grow; after it, a smaller one will do
+        allocate(Math.max(initialSlots, slots / 2));
+      } else if (spareRefs != null && spareRefs.length == refs.length) {
         numbers = spareNumbers;
         refs = spareRefs;
       } else {
-        numbers = new long[slots * NUMBERS];
-        refs = new Object[slots * REFS];
+        allocate(slots);
       }
       spareNumbers = null;
       spareRefs = null;
@@ -151,6 +162,11 @@ class EventRing {
       }
     }
     return count;
+  }
+
+  /** Slots the ring has room for now. */
+  synchronized int slots() {
+    return slots;
   }
 
   private void allocate(int newSlots) {

@@ -144,6 +144,24 @@ class EventBufferTest {
   }
 
   @Test
+  void givesBackTheRoomABurstTook() {
+    EventBuffer buffer = new EventBuffer(5000, 4);
+    int calm = buffer.slots();
+    for (int n = 0; n < 5000; n++) {
+      buffer.add(plain(n));
+    }
+    assertThat(buffer.slots()).isGreaterThanOrEqualTo(5000);
+    buffer.drain(item -> { });
+    for (int round = 0; round < 8; round++) {
+      if (round < 3) { // a trickle, then nothing
+        buffer.add(plain(round));
+      }
+      assertThat(buffer.drain(item -> { })).isEqualTo(round < 3 ? 1 : 0);
+    }
+    assertThat(buffer.slots()).isEqualTo(calm);
+  }
+
+  @Test
   void makesRoomInAnotherRingWhenTheAddingThreadsRingIsEmpty() throws Exception {
     EventBuffer buffer = new EventBuffer(4, 2);
     onRing(0, () -> List.of("a", "b", "c", "d").forEach(buffer::add));
