@@ -109,7 +109,7 @@ final class EventBuffer implements RequestContext.PlainSink {
       int status, long durationMicros, int dbCount, long dbMicros, SqlTiming[] slowest) {
     EventRing ring = ring();
     boolean full = counters.arrives(capacity);
-    if (ring.addFlat(full, startMillis, idHigh, idLow, Text.method(method), Text.route(route),
+    if (ring.addFlat(full, startMillis, idHigh, idLow, method, Text.route(route),
         (int) Text.clamp(status, 100, 599),
         Text.clamp(durationMicros, 0, RequestEvent.MAX_DURATION_MICROS), Math.max(0, dbCount),
         Math.max(0, dbMicros), slowest)) {

@@ -4,6 +4,7 @@ import dev.backtrack.sdk.event.ErrorInfo;
 import dev.backtrack.sdk.event.OutgoingCall;
 import dev.backtrack.sdk.event.RequestEvent;
 import dev.backtrack.sdk.event.SqlTiming;
+import dev.backtrack.sdk.event.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +52,8 @@ public final class RequestContext {
   private RequestContext(String method, TraceHeaders incoming) {
     this.startNanos = System.nanoTime();
     this.startMillis = WallClock.millisAt(startNanos);
-    this.method = method;
+    // bounded now, while the server has just read the method: the request's end needs no check
+    this.method = Text.method(method);
     if (incoming.requestId() != null) {
       this.requestId = incoming.requestId();
       this.idHigh = 0;
@@ -126,6 +128,7 @@ public final class RequestContext {
     return parentId;
   }
 
+  /** The HTTP method, upper-cased; {@code OTHER} for one the protocol does not take. */
   public String method() {
     return method;
   }
@@ -275,6 +278,7 @@ public final class RequestContext {
     /**
      * Called while the request's monitor is held: copy, never call back into the request.
      *
+     * @param method as {@link #method()} has it: within the protocol's bounds already
      * @param slowest the slowest statements, slowest first, null after the last; null when no
      *     statement ran; valid during this call only
      */

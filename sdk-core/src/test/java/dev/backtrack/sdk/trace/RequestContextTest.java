@@ -170,6 +170,18 @@ class RequestContextTest {
   }
 
   @Test
+  void boundsTheMethodAsTheRequestBegins() {
+    Taken taken = new Taken();
+    RequestContext lower = RequestContext.begin("patch", TraceHeaders.NONE);
+    assertThat(lower.method()).isEqualTo("PATCH");
+    assertThat(lower.finishPlain("/", 200, taken)).isTrue();
+    assertThat(taken.method).isEqualTo("PATCH");
+    RequestContext hostile = RequestContext.begin("GET<script>", TraceHeaders.NONE);
+    assertThat(hostile.finishPlain("/", 200, taken)).isTrue();
+    assertThat(taken.method).isEqualTo("OTHER");
+  }
+
+  @Test
   void letsTheApplicationNameTheRoute() {
     assertThat(Backtrack.route("/reports/{id}")).isFalse(); // no request on this thread
     RequestContext ctx = RequestContext.begin("GET", TraceHeaders.NONE);
