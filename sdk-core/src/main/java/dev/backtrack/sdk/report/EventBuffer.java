@@ -5,7 +5,6 @@ import dev.backtrack.sdk.event.SqlTiming;
 import dev.backtrack.sdk.event.Text;
 import dev.backtrack.sdk.trace.RequestContext;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A bounded buffer of recorded items that drops the oldest when full. Request threads only
@@ -39,26 +38,6 @@ final class EventBuffer implements RequestContext.PlainSink {
     }
   }
 
-  /** What the rings of one buffer share: the items they hold, and the ones dropped. */
-  static final class Counters {
-    private final AtomicInteger held = new AtomicInteger();
-    private final AtomicLong dropped = new AtomicLong();
-
-    /** Counts an item in; whether the buffer was full already. */
-    boolean arrives(int capacity) {
-      return held.getAndIncrement() >= capacity;
-    }
-
-    void dropped() {
-      held.decrementAndGet();
-      dropped.incrementAndGet();
-    }
-
-    void taken(int count) {
-      held.addAndGet(-count);
-    }
-  }
-
   /** Rings per processor: few enough to stay small, enough that running threads rarely meet. */
   private static final int RINGS_PER_PROCESSOR = 2;
   private static final int MAX_RINGS = 32;
@@ -66,7 +45,12 @@ final class EventBuffer implements RequestContext.PlainSink {
   /** The reporter's view of the slot being handed over. */
   private final FlatEvent view = new FlatEvent();
   private final int capacity;
-  private final Counters counters = new Counters();
+  /**
+   * Items held by the rings together. Counted in only while the buffer is not full, so that a
+   * full buffer's threads only read it; threads arriving at the same moment may take it a few
+   * items past the capacity.
+   */
+  private final AtomicInteger held = new AtomicInteger();
   private final EventRing[] rings;
 
   EventBuffer(int capacity) {
@@ -80,7 +64,7 @@ final class EventBuffer implements RequestContext.PlainSink {
     this.rings = new EventRing[count];
     int initialSlots = Math.max(64, 1024 / count);
     for (int i = 0; i < count; i++) {
-      this.rings[i] = new PaddedRing(capacity, initialSlots, counters);
+      this.rings[i] = new PaddedRing(capacity, initialSlots, held);
     }
   }
 
@@ -92,7 +76,7 @@ final class EventBuffer implements RequestContext.PlainSink {
   /** Adds {@code item}, dropping the oldest when full. */
   void add(Object item) {
     EventRing ring = ring();
-    boolean full = counters.arrives(capacity);
+    boolean full = arrives();
     boolean roomElsewhere = item instanceof RequestEvent e && FlatEvent.fits(e)
         ? ring.addFlat(e, full) : ring.addItem(item, full);
     if (roomElsewhere) {
@@ -108,13 +92,22 @@ final class EventBuffer implements RequestContext.PlainSink {
   public void accept(long startMillis, long idHigh, long idLow, String method, String route,
       int status, long durationMicros, int dbCount, long dbMicros, SqlTiming[] slowest) {
     EventRing ring = ring();
-    boolean full = counters.arrives(capacity);
+    boolean full = arrives();
     if (ring.addFlat(full, startMillis, idHigh, idLow, method, Text.route(route),
         (int) Text.clamp(status, 100, 599),
         Text.clamp(durationMicros, 0, RequestEvent.MAX_DURATION_MICROS), Math.max(0, dbCount),
         Math.max(0, dbMicros), slowest)) {
       makeRoom(ring);
     }
+  }
+
+  /** Counts an item in, unless the buffer is full: whether it is. */
+  private boolean arrives() {
+    if (held.get() >= capacity) {
+      return true;
+    }
+    held.getAndIncrement();
+    return false;
   }
 
   /** Drops the oldest item of another ring than {@code added}'s, which had none to drop. */
@@ -142,7 +135,7 @@ final class EventBuffer implements RequestContext.PlainSink {
 
   /** Items held, counting those being added right now. */
   int size() {
-    return counters.held.get();
+    return held.get();
   }
 
   /** Slots the rings have room for together: what their arrays take, in slots. */
@@ -156,7 +149,11 @@ final class EventBuffer implements RequestContext.PlainSink {
 
   /** Items dropped because the buffer was full. */
   long dropped() {
-    return counters.dropped.get();
+    long dropped = 0;
+    for (EventRing ring : rings) {
+      dropped += ring.dropped();
+    }
+    return dropped;
   }
 
   /**
@@ -174,8 +171,8 @@ final class EventBuffer implements RequestContext.PlainSink {
     private long p7;
     private long p8;
 
-    PaddedRing(int capacity, int initialSlots, Counters counters) {
-      super(capacity, initialSlots, counters);
+    PaddedRing(int capacity, int initialSlots, AtomicInteger held) {
+      super(capacity, initialSlots, held);
     }
   }
 }

@@ -3,13 +3,14 @@ package dev.backtrack.sdk.report;
 import dev.backtrack.sdk.event.RequestEvent;
 import dev.backtrack.sdk.event.SqlTiming;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One stripe of an {@link EventBuffer}: the items of the threads that map to it, oldest first,
  * in a ring of slots that grows as needed up to the buffer's capacity and shrinks again when
  * drains find it mostly empty, so that the rings together stay near what they hold. Adding and
- * taking lock the ring itself; the buffer's bound is kept with the counters it shares with its
- * other rings.
+ * taking lock the ring itself; the buffer's bound is kept with the count of held items that its
+ * rings share, which an item dropped to make room for another leaves as it is.
  */
 class EventRing {
   private static final int NUMBERS = FlatEvent.NUMBERS;
@@ -17,7 +18,8 @@ class EventRing {
 
   private final int capacity;
   private final int initialSlots;
-  private final EventBuffer.Counters counters;
+  /** Items held by all rings of the buffer. */
+  private final AtomicInteger held;
   /** The oldest slot at {@code head}. */
   private long[] numbers;
   private Object[] refs;
@@ -27,19 +29,22 @@ class EventRing {
   private int head;
   private int size;
 
-  EventRing(int capacity, int initialSlots, EventBuffer.Counters counters) {
+  private long dropped;
+
+  EventRing(int capacity, int initialSlots, AtomicInteger held) {
     this.capacity = capacity;
     this.initialSlots = Math.min(capacity, initialSlots);
-    this.counters = counters;
+    this.held = held;
     allocate(this.initialSlots);
   }
 
   /**
    * Adds a request event that {@link FlatEvent#fits}.
    *
-   * @param full whether the buffer was full as it arrived: the ring's oldest item makes room
+   * @param full whether the buffer was full as it arrived (and the item was not counted in):
+   *     the ring's oldest item makes room
    * @return whether room is still to be made: the buffer was full and this ring had nothing to
-   *     drop
+   *     drop, so the item was counted in here
    */
   synchronized boolean addFlat(RequestEvent e, boolean full) {
     boolean roomElsewhere = full && size == 0;
@@ -75,6 +80,11 @@ class EventRing {
   private int claim(boolean full) {
     if (size > 0 && (full || size == capacity)) {
       removeOldest();
+      if (!full) {
+        held.decrementAndGet(); // counted in, yet one too many for this ring
+      }
+    } else if (full) {
+      held.incrementAndGet(); // nothing here to drop: the caller makes room in another ring
     }
     if (size == slots) {
       grow();
@@ -88,7 +98,7 @@ class EventRing {
     Arrays.fill(refs, head * REFS, head * REFS + REFS, null);
     head = head + 1 == slots ? 0 : head + 1;
     size--;
-    counters.dropped();
+    dropped++;
   }
 
   /**
@@ -101,7 +111,13 @@ class EventRing {
       return false;
     }
     removeOldest();
+    held.decrementAndGet();
     return true;
+  }
+
+  /** Items this ring dropped to make room. */
+  synchronized long dropped() {
+    return dropped;
   }
 
   /**
@@ -122,6 +138,7 @@ class EventRing {
           allocate(Math.max(initialSlots, slots / 2)); // its threads went quiet
           spareNumbers = null;
           spareRefs = null;
+          head = 0; // items dropped for other rings may have left it anywhere
         }
         return 0;
       }
@@ -144,7 +161,7 @@ class EventRing {
       head = 0;
       size = 0;
     }
-    counters.taken(count);
+    held.addAndGet(-count);
     for (int i = 0, slot = from; i < count; i++, slot = slot + 1 == takenSlots ? 0 : slot + 1) {
       int r = slot * REFS;
       if (takenRefs[r + 1] == null) {

@@ -164,9 +164,9 @@ class EventBufferTest {
   @Test
   void makesRoomInAnotherRingWhenTheAddingThreadsRingIsEmpty() throws Exception {
     EventBuffer buffer = new EventBuffer(4, 2);
-    onRing(0, () -> List.of("a", "b", "c", "d").forEach(buffer::add));
-    onRing(1, () -> buffer.add("e")); // full, and this ring has nothing to drop: "a" goes
-    onRing(1, () -> buffer.add("f")); // now this ring has: "e" goes
+    onRing(0, 2, () -> List.of("a", "b", "c", "d").forEach(buffer::add));
+    onRing(1, 2, () -> buffer.add("e")); // full, and this ring has nothing to drop: "a" goes
+    onRing(1, 2, () -> buffer.add("f")); // now this ring has: "e" goes
     assertThat(buffer.dropped()).isEqualTo(2);
     assertThat(buffer.size()).isEqualTo(4);
     List<Object> out = new ArrayList<>();
@@ -174,12 +174,33 @@ class EventBufferTest {
     assertThat(out).containsExactly("b", "c", "d", "f");
   }
 
-  /** Runs {@code work} on a new thread that maps to ring {@code ring} of a two-ring buffer. */
-  private static void onRing(int ring, Runnable work) throws InterruptedException {
+  @Test
+  void keepsARingThatOthersEmptiedUsableAfterItShrinks() throws Exception {
+    EventBuffer buffer = new EventBuffer(600, 4);
+    List<Object> out = new ArrayList<>();
+    onRing(0, 4, () -> range(0, 600).forEach(buffer::add)); // grows past its first size
+    buffer.drain(out::add);
+    onRing(1, 4, () -> range(0, 599).forEach(buffer::add));
+    onRing(0, 4, () -> range(0, 401).forEach(buffer::add)); // full: runs over its own items
+    onRing(2, 4, () -> buffer.add("x")); // makes room by taking ring 0's last item
+    out.clear();
+    assertThat(buffer.drain(out::add)).isEqualTo(600); // ring 0 is empty and shrinks
+    onRing(0, 4, () -> List.of("a", "b").forEach(buffer::add));
+    out.clear();
+    assertThat(buffer.drain(out::add)).isEqualTo(2);
+    assertThat(out).containsExactly("a", "b");
+  }
+
+  private static List<Integer> range(int from, int to) {
+    return java.util.stream.IntStream.range(from, to).boxed().toList();
+  }
+
+  /** Runs {@code work} on a new thread that maps to ring {@code ring} of {@code rings}. */
+  private static void onRing(int ring, int rings, Runnable work) throws InterruptedException {
     Thread t;
     do {
       t = new Thread(work);
-    } while ((t.getId() & 1) != ring);
+    } while ((t.getId() & (rings - 1)) != ring);
     t.start();
     t.join();
   }
