@@ -28,7 +28,7 @@ class EventRing {
   private Object[] spareRefs;
   private int head;
   private int size;
-
+  /** Items this ring dropped to make room, for its own items or another ring's. */
   private long dropped;
 
   EventRing(int capacity, int initialSlots, AtomicInteger held) {

@@ -207,8 +207,9 @@ class EventBufferTest {
 
   @Test
   void losesNothingUncountedUnderConcurrentAddsAndDrains() throws Exception {
+    // more threads than rings, and rings that grow, shrink and make room for each other
     EventBuffer buffer = new EventBuffer(500, 4);
-    int threads = 4;
+    int threads = 8;
     int perThread = 50_000;
     Thread[] adders = new Thread[threads];
     for (int t = 0; t < threads; t++) {
