@@ -134,7 +134,8 @@ public final class BacktrackFilter implements Filter {
         status = 500; // the container sets 500 only after we return
       }
       Throwable cause = error != null ? unwrap(error) : handledException(request, status);
-      String route = RouteResolver.resolve(request, status);
+      // a route the application named wins at the end anyway: no lookup for it
+      String route = ctx.route() != null ? null : RouteResolver.resolve(request, status);
       reporter().finish(ctx, route, status, cause);
     } catch (RuntimeException e) {
       // never let bookkeeping break the application's response
